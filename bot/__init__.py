@@ -1,0 +1,1 @@
+"""Front ends (CLI, chat bots) and the wiring that builds the core from settings."""

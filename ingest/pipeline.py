@@ -1,0 +1,90 @@
+"""Idempotent ingest: unchanged files are skipped, changed ones replaced, removed ones dropped.
+
+A file that cannot be read is reported by name and skipped; the rest of the batch still lands.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.loaders import UnreadableFileError, iter_policy_files, load_file
+from ingest.metadata import detect_metadata
+from ingest.normalize import content_hash, normalise_text
+from ingest.passages import build_passages
+from knowledge.models import Document
+from knowledge.store import KnowledgeStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    passages: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def document_id(path: Path) -> str:
+    ascii_stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-") or "document"
+
+
+def read_document(path: Path) -> tuple[Document, int]:
+    text = normalise_text(load_file(path))
+    meta = detect_metadata(text, fallback_name=path.stem)
+    doc = Document(
+        id=document_id(path), municipality=meta.municipality, title=meta.title, kind=meta.kind,
+        source=str(path.resolve()), content_hash=content_hash(text), text=text, date=meta.date,
+        adopted_by=meta.adopted_by, dnr=meta.dnr,
+    )
+    return doc, len(text)
+
+
+def ingest_paths(
+    store: KnowledgeStore,
+    paths: Iterable[Path],
+    progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    paths = [Path(p) for p in paths]
+    report = IngestReport()
+    existing = {d.id: d for d in store.documents()}
+    seen: set[str] = set()
+    files = list(iter_policy_files(paths))
+    for path in files:
+        if progress:
+            progress(path.name)
+        try:
+            doc, _ = read_document(path)
+        except UnreadableFileError as exc:
+            log.warning("ingest: skipped %s: %s", path, exc.reason)
+            report.failed.append((str(path), exc.reason))
+            continue
+        seen.add(doc.id)
+        old = existing.get(doc.id)
+        if old is not None and old.content_hash == doc.content_hash and old.source == doc.source:
+            report.unchanged.append(path.name)
+            continue
+        passages = build_passages(doc)
+        store.put_document(doc, passages)
+        report.passages += len(passages)
+        (report.updated if old is not None else report.added).append(path.name)
+    folders = [p.resolve() for p in paths if p.is_dir()]
+    for doc_id, doc in existing.items():
+        src = Path(doc.source)
+        inside = any(src.is_relative_to(folder) for folder in folders)
+        if doc_id not in seen and inside and not src.exists():
+            store.delete_document(doc_id)
+            report.removed.append(Path(doc.source).name)
+    return report

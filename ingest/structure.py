@@ -1,0 +1,215 @@
+"""Sections and quotable passages from normalised text.
+
+Real policies mark headings in many ways (``### X``, ``X:``, a bare short line, a numbered
+line) and write lists as a lead-in sentence followed by bullets. We keep a list together as one
+block so an answer can quote it whole, and index each sentence or item on its own so retrieval
+finds the precise line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BULLET = re.compile(r"^(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|§\s*\d+[.:]?\s+)")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_TOC_LINE = re.compile(r"(\.{4,}\s*\d*\s*$)|(^.{2,80}?\s\d{1,3}$)")
+_TOC_HEAD = re.compile(r"^(innehåll|innehållsförteckning|contents)$", re.IGNORECASE)
+_PAGE_MARK = re.compile(r"^(\d{1,3}\s*\(\d{1,3}\)|sid(a|an)?\s*\d+(\s*\(\d+\))?|\d{1,3})$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”'(A-ZÅÄÖ0-9])")
+_LEADIN_END = re.compile(
+    r"(:|\batt|\bska|\bskall|\bav|\bfrämst|\bföljande|\bbl\.?a\.?|\binnebär)$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a list (lead-in plus items) under a section heading."""
+
+    kind: str  # "paragraph" | "list"
+    section: str
+    start: int
+    end: int
+    units: tuple[Span, ...]  # sentences, or list items
+    lead_in: Span | None = None
+
+
+def _lines(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append(Span(pos, pos + len(line), line))
+        pos += len(line) + 1
+    return spans
+
+
+def _groups(text: str) -> list[list[Span]]:
+    """Consecutive non-empty lines, with each bullet line starting a group of its own."""
+    groups: list[list[Span]] = []
+    current: list[Span] = []
+    for line in _lines(text):
+        if not line.text:
+            if current:
+                groups.append(current)
+            current = []
+        elif _BULLET.match(line.text) or _MD_HEADING.match(line.text):
+            if current:
+                groups.append(current)
+            current = [line]
+        else:
+            current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def clean_heading(text: str) -> str:
+    m = _MD_HEADING.match(text)
+    if m:
+        text = m.group(2)
+    return text.replace("**", "").replace("__", "").strip().rstrip(":").strip()
+
+
+def _looks_like_heading(line: str) -> bool:
+    if _MD_HEADING.match(line):
+        return True
+    words = line.split()
+    if not words or len(line) > 70 or len(words) > 8 or line[-1] in ".,;!?":
+        return False
+    letters = sum(ch.isalpha() for ch in line)
+    if letters < 3 or letters < 0.6 * len(line.replace(" ", "")):
+        return False
+    first = line.lstrip("*_\"”").lstrip()
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return False
+    if "@" in line or "www." in line.lower() or "§" in line or re.search(r"\d{4}", line):
+        return False
+    return not (line.endswith(":") and len(words) > 5)
+
+
+def _is_bullet(group: list[Span]) -> bool:
+    return bool(_BULLET.match(group[0].text))
+
+
+def _is_toc(line: str, in_toc: bool) -> bool:
+    return bool(re.search(r"\.{4,}", line)) or (in_toc and bool(_TOC_LINE.search(line)))
+
+
+def split_sentences(span: Span) -> list[Span]:
+    """Sentences of a paragraph, never cutting after an initial ("M. Thelin") or "t.ex."."""
+    pieces: list[Span] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(span.text):
+        before = span.text[start : m.start()]
+        last = before.split()[-1] if before.split() else ""
+        if re.fullmatch(r"[A-ZÅÄÖ]\.|t\.ex\.|bl\.a\.|m\.m\.|s\.k\.|§|nr\.|ca\.", last, re.I):
+            continue
+        pieces.append(_sub(span, start, m.start()))
+        start = m.end()
+    pieces.append(_sub(span, start, len(span.text)))
+    merged: list[Span] = []
+    for piece in pieces:
+        if merged and len(merged[-1].text) < 25:
+            prev = merged.pop()
+            piece = Span(prev.start, piece.end, span.text[prev.start - span.start : piece.end - span.start])
+        merged.append(piece)
+    return [p for p in merged if p.text.strip()]
+
+
+def _sub(span: Span, a: int, b: int) -> Span:
+    raw = span.text[a:b]
+    lead = len(raw) - len(raw.lstrip())
+    raw = raw.strip()
+    return Span(span.start + a + lead, span.start + a + lead + len(raw), raw)
+
+
+def _join(text: str, group: list[Span]) -> Span:
+    return Span(group[0].start, group[-1].end, text[group[0].start : group[-1].end])
+
+
+def parse_blocks(text: str) -> list[Block]:
+    groups = _groups(text)
+    blocks: list[Block] = []
+    section = ""
+    in_toc = False
+    i = 0
+    while i < len(groups):
+        group = groups[i]
+        first = group[0].text
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if len(group) == 1 and _TOC_HEAD.match(clean_heading(first)):
+            in_toc, i = True, i + 1
+            continue
+        if all(_is_toc(g.text, in_toc) for g in group):
+            i += 1
+            continue
+        in_toc = False
+        if len(group) == 1 and _PAGE_MARK.match(first):
+            i += 1
+            continue
+        followed_by_list = nxt is not None and _is_bullet(nxt)
+        if len(group) == 1 and not _is_bullet(group) and not followed_by_list and is_lead_in(first):
+            detached = _detached_list(groups, i)
+            if detached is not None:
+                lead = _join(text, group)
+                blocks.append(Block("paragraph", section, lead.start, lead.end, (lead,)))
+                blocks.extend(_furniture(text, groups[i + 1 : detached], section))
+                items, i = _items(text, groups, detached)
+                blocks.append(Block("list", section, items[0].start, items[-1].end, tuple(items), lead))
+                continue
+        if len(group) == 1 and not _is_bullet(group) and _looks_like_heading(first):
+            label_only = first.endswith(":") and len(first.split()) <= 3
+            if _MD_HEADING.match(first) or not followed_by_list or label_only:
+                section = clean_heading(first)
+                i += 1
+                continue
+        if _is_bullet(group) or followed_by_list:
+            lead = None
+            if not _is_bullet(group):
+                lead, i = _join(text, group), i + 1
+            items, i = _items(text, groups, i)
+            start = lead.start if lead else items[0].start
+            blocks.append(Block("list", section, start, items[-1].end, tuple(items), lead))
+            continue
+        para = _join(text, group)
+        blocks.append(Block("paragraph", section, para.start, para.end, tuple(split_sentences(para))))
+        i += 1
+    return blocks
+
+
+def _items(text: str, groups: list[list[Span]], i: int) -> tuple[list[Span], int]:
+    items: list[Span] = []
+    while i < len(groups) and _is_bullet(groups[i]):
+        items.append(_join(text, groups[i]))
+        i += 1
+    return items, i
+
+
+def _detached_list(groups: list[list[Span]], i: int) -> int | None:
+    """A lead-in separated from its bullets by page furniture (a date, a page number)."""
+    for j in range(i + 1, min(i + 4, len(groups))):
+        if _is_bullet(groups[j]):
+            return j
+        if sum(len(line.text) for line in groups[j]) > 40:
+            return None
+    return None
+
+
+def _furniture(text: str, groups: list[list[Span]], section: str) -> list[Block]:
+    out = []
+    for group in groups:
+        if len(group) == 1 and _PAGE_MARK.match(group[0].text):
+            continue
+        para = _join(text, group)
+        out.append(Block("paragraph", section, para.start, para.end, (para,)))
+    return out
+
+
+def is_lead_in(text: str) -> bool:
+    return bool(_LEADIN_END.search(text.strip()))

@@ -1,0 +1,1 @@
+"""Answers from policy documents: retrieval, composition and verification."""

@@ -1,0 +1,127 @@
+"""Extractive answers: a short lead built from the best passage, then verbatim quotes.
+
+The lead never states more than the quoted text does; in English it adds the English names of
+the Swedish bodies the passage names, so a reader knows who "KS" is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from knowledge.lexicon import BODIES
+from knowledge.models import Citation, Document, Passage
+
+MAX_BLOCK_QUOTE = 600
+
+
+@dataclass(frozen=True)
+class Quote:
+    passage: Passage
+    citation: Citation
+    score: float
+
+
+def quote_for(passage: Passage, doc: Document) -> Citation:
+    """The whole block (a short paragraph or list) when it fits, else the sentence itself."""
+    start, end = passage.start, passage.end
+    if passage.block_end - passage.block_start <= MAX_BLOCK_QUOTE:
+        start, end = passage.block_start, passage.block_end
+    return Citation(municipality=doc.municipality, document=doc.title, section=passage.section,
+                    quote=doc.text[start:end], doc_id=doc.id, start=start, end=end)
+
+
+def distinct_quotes(scored: Sequence[tuple[Passage, float]], docs: Mapping[str, Document],
+                    limit: int) -> list[Quote]:
+    out: list[Quote] = []
+    for passage, score in scored:
+        doc = docs.get(passage.doc_id)
+        if doc is None:
+            continue
+        cit = quote_for(passage, doc)
+        if any(q.citation.doc_id == cit.doc_id and q.citation.start < cit.end
+               and cit.start < q.citation.end for q in out):
+            continue
+        out.append(Quote(passage, cit, score))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def bodies_in(text: str, language: str) -> list[str]:
+    names: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, swedish, english in BODIES:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            sv_name = swedish or m.group(0)
+            name = f"{sv_name} ({english})" if language == "en" and english else sv_name
+            if language == "en" and not swedish:
+                name = f"{m.group(0)} ({english})"
+            if name.lower() not in (n.lower() for n in names):
+                names.append(name)
+    return names
+
+
+def possessive(municipality: str, language: str) -> str:
+    if language == "en":
+        return f"{municipality}'s"
+    return municipality if municipality.endswith(("s", "x", "z")) else f"{municipality}s"
+
+
+def _source(c: Citation, language: str) -> str:
+    section = "section" if language == "en" else "avsnitt"
+    return f"{c.municipality}, {c.document}, {section} \"{c.section}\""
+
+
+def render_quotes(quotes: Sequence[Quote], language: str) -> str:
+    return "\n".join(f"«{q.citation.quote}» ({_source(q.citation, language)})" for q in quotes)
+
+
+def lead_sentence(top: Quote, intent: str, language: str) -> str:
+    c = top.citation
+    sentence = top.passage.text.strip()
+    if top.passage.context and len(sentence) < 160:
+        sentence = f"{top.passage.context.rstrip(':')} … {sentence.lstrip('-•* ').strip()}"
+    bodies = bodies_in(sentence, language) if intent in ("who", "onboarding") else []
+    whose = possessive(c.municipality, language)
+    kind = "policy" if "polic" in c.document.lower() else "strategy" if language == "en" else \
+        "strategi"
+    if language == "en":
+        named = f" It names {', '.join(bodies)}." if bodies else ""
+        return f"According to {whose} {kind} (section \"{c.section}\"): \"{sentence}\"{named}"
+    named = f" Berörda organ: {', '.join(bodies)}." if bodies else ""
+    return f"Enligt {whose} {kind} (avsnitt \"{c.section}\"): \"{sentence}\"{named}"
+
+
+def compose(quotes: Sequence[Quote], intent: str, language: str) -> str:
+    head = lead_sentence(quotes[0], intent, language)
+    label = "Sources" if language == "en" else "Källor"
+    return f"{head}\n\n{label}:\n{render_quotes(quotes, language)}"
+
+
+def compose_abstention(language: str, municipality: str | None, closest: Sequence[Quote],
+                       covered_elsewhere: Sequence[str], reason: str = "") -> str:
+    if language == "en":
+        who = f"{possessive(municipality, 'en')} policy" if municipality else "The policies"
+        text = f"{who} does not answer this." if municipality else \
+            "The policies I have do not answer this."
+        if reason:
+            text = f"{reason} {text}"
+        if covered_elsewhere:
+            text += f" The topic is covered in the policies of {', '.join(covered_elsewhere)}."
+        if closest:
+            text += f"\n\nThe closest it says is:\n{render_quotes(closest, language)}"
+        return text + "\n\nAsk your international coordinator."
+    who = f"{possessive(municipality, 'sv')} policy" if municipality else "Policyerna"
+    text = f"{who} besvarar inte frågan." if municipality else \
+        "De policyer jag har besvarar inte frågan."
+    if reason:
+        text = f"{reason} {text}"
+    if covered_elsewhere:
+        text += f" Ämnet tas upp i policyerna för {', '.join(covered_elsewhere)}."
+    if closest:
+        text += f"\n\nDet närmaste den säger är:\n{render_quotes(closest, language)}"
+    return text + "\n\nFråga kommunens internationella samordnare."

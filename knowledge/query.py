@@ -1,0 +1,134 @@
+"""Question understanding: language, municipality, intent and search terms.
+
+Deterministic rules rather than a model: they are fast, testable, and say exactly why a
+question was routed the way it was.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.lexicon import abbreviation_expansion, english_expansion
+
+_SV_WORDS = set("och att det som är för med inte vem vad vilka vilken hur när ska skall vår vi "
+                "har kan om på av till den de en ett jag mig".split())
+_EN_WORDS = set("the and to of is are who what which how when should our we does do can "
+                "for with in on a an i my me".split())
+
+_INTENTS: list[tuple[str, re.Pattern[str]]] = [
+    ("onboarding", re.compile(
+        r"\b(ny|nya|nyanställd|börjat|började|introduktion|vad behöver jag|vad bör|vad förväntas|"
+        r"i'?m new|new (?:on|in|to|as)|starting as|onboard|what do i need to know|"
+        r"essentials|ha koll på)\b", re.I)),
+    ("who", re.compile(
+        r"\b(vem|vilka|vilket organ|vilken (?:sektor|nämnd|förvaltning|enhet|instans)|"
+        r"who|whom|which (?:body|bodies|committee|sector|office|unit)|kf eller ks|ks eller kf)\b"
+        r"|\b(beslutar|beslut|bestämmer|godkänner|tecknar|undertecknar|skriver under|ansvarar|"
+        r"decides?|approves?|signs?|responsible|in charge|centralised|centralized|approval)\b",
+        re.I)),
+    ("follow_up", re.compile(
+        r"(uppfölj|följas upp|följa upp|utvärder|revider|rapport|redovis|redogörelse|hur ofta|"
+        r"follow|evaluat|revis|report|how often|expir|updated|review)", re.I)),
+    ("goals", re.compile(
+        r"(mål|syfte|vision|priorit|kriterier|goal|aim|purpose|objective|vision|criteria|"
+        r"why should|why does)", re.I)),
+]
+
+_COMPARE = re.compile(
+    r"\b(vilka kommuner|vilken kommun|which municipalit\w*|någon av kommunerna|kommunernas|"
+    r"de olika kommunerna|alla kommuner|all municipalities|both|både|skiljer|differ|äldst|nyast|"
+    r"oldest|newest|compare|jämför)\b", re.I)
+_FOREIGN_POLICY = re.compile(
+    r"\b([A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?)(?:'s|s)?\s+"
+    r"(?:stads?|kommuns?|internationella|international|policy|strategi|strategy|city)\b")
+_NOT_PLACES = {"vad", "vår", "vilka", "vem", "den", "det", "our", "the", "what", "which", "does",
+               "eu", "eus", "sveriges", "sverige", "internationell", "kommunens", "kommunen"}
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    language: str
+    intent: str
+    municipalities: frozenset[str] | None  # None = all municipalities
+    asked_about: str | None  # a municipality the question names explicitly
+    unknown_municipality: str | None  # a place named that has no policy here
+    search_text: str
+    compare: bool
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def detect_language(text: str) -> str:
+    words = re.findall(r"[a-zåäö']+", text.lower())
+    sv = sum(w in _SV_WORDS for w in words) + 2 * len(re.findall(r"[åäö]", text.lower()))
+    en = sum(w in _EN_WORDS for w in words)
+    return "en" if en > sv else "sv"
+
+
+def detect_intent(text: str) -> str:
+    for name, pattern in _INTENTS:
+        if pattern.search(text):
+            return name
+    return "fact"
+
+
+class QueryAnalyzer:
+    def __init__(self, municipalities: Iterable[str]) -> None:
+        self.known = sorted(set(municipalities), key=len, reverse=True)
+        self._patterns = {
+            m: re.compile(rf"\b{re.escape(fold(m))}(s|'s)?\b") for m in self.known
+        }
+
+    def named_municipalities(self, text: str) -> list[str]:
+        folded = fold(text)
+        found = []
+        for name in self.known:
+            if self._patterns[name].search(folded):
+                found.append(name)
+                folded = self._patterns[name].sub(" ", folded)
+        return found
+
+    def unknown_place(self, text: str) -> str | None:
+        known = {fold(m) for m in self.known}
+        for m in _FOREIGN_POLICY.finditer(text):
+            name = m.group(1)
+            head = fold(name.split()[0])
+            if head in _NOT_PLACES or m.start() == 0:
+                continue
+            if fold(name) not in known and fold(name.rstrip("s")) not in known:
+                return name
+        return None
+
+    def analyze(self, question: str, municipality: str | None = None) -> Query:
+        text = " ".join(question.split())
+        named = self.named_municipalities(text)
+        unknown = None if named else self.unknown_place(text)
+        compare = bool(_COMPARE.search(text)) or len(named) > 1
+        if len(named) > 1 or (compare and not named):
+            scope: frozenset[str] | None = frozenset(named) if named else None
+            compare = True
+        elif named:
+            scope = frozenset(named)
+        elif municipality:
+            scope = frozenset([municipality])
+            compare = False
+        else:
+            scope = None
+            compare = True
+        language = detect_language(text)
+        for name in named:  # the scope filter already uses it; as a term it only adds noise
+            text_wo = re.sub(rf"\b{re.escape(name)}(s|'s)?\b", " ", text, flags=re.I)
+            text = text_wo if text_wo.strip() else text
+        expansion = " ".join(x for x in (english_expansion(text) if language == "en" else "",
+                                         abbreviation_expansion(text)) if x)
+        return Query(
+            text=" ".join(question.split()), language=language, intent=detect_intent(text), municipalities=scope,
+            asked_about=named[0] if len(named) == 1 else None, unknown_municipality=unknown,
+            search_text=" ".join(f"{text} {expansion}".split()), compare=compare,
+        )

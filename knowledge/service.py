@@ -1,0 +1,226 @@
+"""PolicyService: the one call every front end makes to answer a question."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+import time
+from collections.abc import Sequence
+
+from knowledge.composer import (
+    Quote,
+    compose,
+    compose_abstention,
+    distinct_quotes,
+    possessive,
+    render_quotes,
+)
+from knowledge.evidence import EvidenceJudge
+from knowledge.lexical import LexicalIndex
+from knowledge.models import Answer, Citation, Document
+from knowledge.query import Query, QueryAnalyzer, fold
+from knowledge.retriever import Hit, HybridRetriever
+from knowledge.store import KnowledgeStore
+from knowledge.verify import verified
+
+log = logging.getLogger(__name__)
+
+_WHO_ASKED = re.compile(r"^\s*(vem|vilka organ|vilket organ|who|which body|which bodies)\b|"
+                        r"\b(vem|who)\s+(beslutar|decides|signs|approves|tecknar|skriver)", re.I)
+_DATE_QUESTION = re.compile(r"\b(datum|daterad\w*|äldst|nyast|oldest|newest|dated|antogs när|"
+                            r"när antogs|when was)\b", re.I)
+_ASPECTS = ("ansvarar beslutar kommunstyrelsen nämnd", "årligen redovisa uppföljning rapport",
+            "mandatperiod revideras utvärderas", "mål syfte vision")
+
+
+class InvalidQuestionError(ValueError):
+    """The question cannot be answered as given; the message tells the user what to change."""
+
+
+class PolicyService:
+    def __init__(self, store: KnowledgeStore, top_k: int = 5, max_question_chars: int = 2000,
+                 default_municipality: str | None = None) -> None:
+        self.store = store
+        self.top_k = top_k
+        self.max_question_chars = max_question_chars
+        self.default_municipality = default_municipality
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the in-memory indexes after an ingest."""
+        self.documents = {d.id: d for d in self.store.documents()}
+        self.lexical = LexicalIndex(self.store.passages())
+        self.retriever = HybridRetriever(self.store, self.lexical)
+        self.judge = EvidenceJudge(self.lexical)
+        self.analyzer = QueryAnalyzer(self.municipalities())
+
+    def municipalities(self) -> list[str]:
+        return sorted({d.municipality for d in self.documents.values()})
+
+    def resolve_municipality(self, name: str | None) -> str | None:
+        if not name or not name.strip():
+            return None
+        known = {fold(m): m for m in self.municipalities()}
+        key = fold(name.strip())
+        if key in known:
+            return known[key]
+        close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+        hint = f" Did you mean {known[close[0]]}?" if close else ""
+        raise InvalidQuestionError(
+            f"Unknown municipality {name!r}.{hint} Known: {', '.join(self.municipalities())}.")
+
+    # ------------------------------------------------------------------ asking
+    def ask(self, question: str, municipality: str | None = None) -> Answer:
+        started = time.perf_counter()
+        text = (question or "").strip()
+        if not text:
+            raise InvalidQuestionError("The question is empty. / Frågan är tom.")
+        if len(text) > self.max_question_chars:
+            raise InvalidQuestionError(
+                f"The question is {len(text)} characters; the limit is "
+                f"{self.max_question_chars}. Ask one short question at a time.")
+        muni = self.resolve_municipality(municipality) or self.default_municipality
+        query = self.analyzer.analyze(text, muni)
+        answer = self._answer(query)
+        answer.citations = verified(answer.citations, self.documents)
+        answer.timings["total"] = time.perf_counter() - started
+        return answer
+
+    def _answer(self, q: Query) -> Answer:
+        if q.unknown_municipality:
+            return self._unknown_place(q)
+        if q.compare:
+            return self._compare(q)
+        muni = next(iter(q.municipalities)) if q.municipalities else None
+        if q.intent == "onboarding":
+            return self._onboarding(q, muni)
+        return self._single(q, muni)
+
+    def _terms(self, q: Query) -> list[str]:
+        return self.lexical.analyzer.terms(q.search_text)
+
+    def _hits(self, q: Query, municipalities: set[str] | None, text: str | None = None,
+              k: int = 12) -> list[Hit]:
+        search = text or q.search_text
+        return self.retriever.search(text or q.text, self.lexical.analyzer.terms(search),
+                                     municipalities, k=k)
+
+    def _quotes(self, hits: Sequence[Hit], limit: int) -> list[Quote]:
+        quotes = distinct_quotes([(h.passage, h.score) for h in hits], self.documents, limit)
+        if not quotes:
+            return quotes
+        best = quotes[0].score
+        return [x for i, x in enumerate(quotes) if i == 0 or x.score >= 0.55 * best]
+
+    def _single(self, q: Query, muni: str | None) -> Answer:
+        scope = {muni} if muni else None
+        hits = self._hits(q, scope)
+        terms = self._terms(q)
+        quotes = self._quotes(hits, self.top_k)
+        if not quotes:
+            return self._abstain(q, muni, [], ())
+        shown = quotes[:3]
+        ev = self.judge.judge(terms, [x.citation.quote for x in shown], muni,
+                              max((h.dense for h in hits[:3]), default=0.0))
+        if not self.judge.sufficient(ev):
+            return self._abstain(q, muni, shown[:1], ev.elsewhere)
+        if _WHO_ASKED.search(q.text):
+            with_body = [x for x in shown if self.judge.has_body(x.citation.quote)
+                         and self.judge.topical_coverage(terms, x.citation.quote) >= 0.3]
+            if not with_body:
+                return self._abstain(q, muni, shown[:1], ev.elsewhere)
+            shown = with_body + [x for x in shown if x not in with_body]
+        return Answer(text=compose(shown, q.intent, q.language),
+                      citations=[x.citation for x in shown + quotes[len(shown):]],
+                      language=q.language, intent=q.intent, municipality=muni)
+
+    def _abstain(self, q: Query, muni: str | None, closest: Sequence[Quote],
+                 elsewhere: Sequence[str], reason: str = "") -> Answer:
+        return Answer(text=compose_abstention(q.language, muni, closest, elsewhere, reason),
+                      citations=[x.citation for x in closest], abstained=True,
+                      language=q.language, intent=q.intent, municipality=muni)
+
+    def _unknown_place(self, q: Query) -> Answer:
+        known = ", ".join(self.municipalities())
+        place = q.unknown_municipality
+        reason = (f"I have no policy from {place}; the policies here are from {known}."
+                  if q.language == "en" else
+                  f"Jag har ingen policy från {place}; policyerna här kommer från {known}.")
+        return self._abstain(q, None, [], (), reason)
+
+    def _onboarding(self, q: Query, muni: str | None) -> Answer:
+        scope = {muni} if muni else None
+        hits = list(self._hits(q, scope, k=6))
+        for aspect in _ASPECTS:
+            hits.extend(self._hits(q, scope, text=aspect, k=2))
+        quotes = distinct_quotes([(h.passage, h.score) for h in hits], self.documents, 6)
+        if not quotes:
+            return self._abstain(q, muni, [], ())
+        return Answer(text=compose(quotes, q.intent, q.language),
+                      citations=[x.citation for x in quotes], language=q.language,
+                      intent=q.intent, municipality=muni)
+
+    def _compare(self, q: Query) -> Answer:
+        if _DATE_QUESTION.search(q.text):
+            return self._dates(q)
+        names = sorted(q.municipalities) if q.municipalities else self.municipalities()
+        terms = self._terms(q)
+        per_muni: list[Quote] = []
+        for name in names:
+            hits = self._hits(q, {name}, k=6)
+            quotes = self._quotes(hits, 2)
+            if not quotes:
+                continue
+            ev = self.judge.judge(terms, [x.citation.quote for x in quotes[:1]], name,
+                                  max((h.dense for h in hits[:1]), default=0.0))
+            if self.judge.sufficient(ev) and ev.coverage >= self.judge.min_coverage:
+                per_muni.append(quotes[0])
+        if not per_muni:
+            return self._abstain(q, None, [], ())
+        per_muni.sort(key=lambda x: x.score, reverse=True)
+        lines = [f"{x.citation.municipality}: «{x.citation.quote}» (\"{x.citation.section}\")"
+                 for x in per_muni]
+        found = ", ".join(x.citation.municipality for x in per_muni)
+        head = (f"The policies of {found} address this:" if q.language == "en" else
+                f"Detta tas upp i policyerna för {found}:")
+        return Answer(text=head + "\n" + "\n".join(lines),
+                      citations=[x.citation for x in per_muni], language=q.language,
+                      intent="compare", municipality=None)
+
+    def _dates(self, q: Query) -> Answer:
+        dated = sorted((d for d in self.documents.values() if d.date), key=lambda d: d.date or "")
+        if not dated:
+            return self._abstain(q, None, [], ())
+        cits = [c for c in (self._date_citation(d) for d in dated) if c is not None]
+        rows = [f"{d.municipality}: {d.date} ({d.title})" for d in dated]
+        undated = [d.municipality for d in self.documents.values() if not d.date]
+        if q.language == "en":
+            head = (f"Oldest: {dated[0].municipality} ({dated[0].date}); newest: "
+                    f"{dated[-1].municipality} ({dated[-1].date}).")
+            tail = f"\nUndated: {', '.join(undated)}." if undated else ""
+        else:
+            head = (f"Äldst: {dated[0].municipality} ({dated[0].date}); nyast: "
+                    f"{dated[-1].municipality} ({dated[-1].date}).")
+            tail = f"\nUtan datum: {', '.join(undated)}." if undated else ""
+        quotes = "\n".join(f"«{c.quote}» ({c.municipality})" for c in cits)
+        return Answer(text=f"{head}\n" + "\n".join(rows) + tail + "\n\n" + quotes,
+                      citations=cits, language=q.language, intent="compare")
+
+    def _date_citation(self, doc: Document) -> Citation | None:
+        assert doc.date
+        y, m, d = doc.date.split("-")
+        match = re.search(rf"{y}\s?-\s?{m}\s?-\s?{d}", doc.text)
+        if not match:
+            return None
+        start = doc.text.rfind("\n\n", 0, match.start())
+        start = 0 if start < 0 else start + 2
+        end = doc.text.find("\n\n", match.end())
+        end = len(doc.text) if end < 0 else end
+        section = next((p.section for p in self.lexical.passages
+                        if p.doc_id == doc.id and p.start <= match.start() < p.block_end), "")
+        return Citation(doc.municipality, doc.title, section or doc.title,
+                        doc.text[start:end], doc.id, start, end)
+
+
+__all__ = ["InvalidQuestionError", "PolicyService", "possessive", "render_quotes"]

@@ -1,0 +1,112 @@
+"""The knowledge store: documents and passages in Chroma, on disk or on a Chroma server.
+
+Passages live in a collection named after the embedder (vectors of different models never mix);
+documents (metadata, content hash, full normalised text for quote checks) in a second
+collection, so a Chroma server holds everything and any app instance can answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+from knowledge.embeddings import embeddings_name
+from knowledge.models import Document, Passage
+
+_PASSAGE_FIELDS = ("doc_id", "municipality", "title", "section", "start", "end",
+                   "block_start", "block_end", "context")
+
+
+def make_client(mode: str, path: Path | None = None, host: str = "127.0.0.1",
+                port: int = 8000) -> Any:
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if mode == "http":
+        return chromadb.HttpClient(host=host, port=port, settings=settings)
+    assert path is not None
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-zA-Z0-9_-]+", "-", text).strip("-")[:40] or "x"
+
+
+class KnowledgeStore:
+    def __init__(self, client: Any, embeddings: Embeddings, prefix: str = "policyguide") -> None:
+        self.client = client
+        self.embeddings = embeddings
+        self._docs = client.get_or_create_collection(f"{prefix}_documents")
+        self.vectors = Chroma(
+            collection_name=f"{prefix}_passages_{_slug(embeddings_name(embeddings))}",
+            embedding_function=embeddings,
+            client=client,
+            collection_metadata={"hnsw:space": "cosine"},
+        )
+
+    # documents -----------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        got = self._docs.get(include=["documents", "metadatas"])
+        out = []
+        for text, meta in zip(got["documents"] or [], got["metadatas"] or [], strict=True):
+            data = json.loads(str(meta["json"]))
+            out.append(Document(text=text, **data))
+        return sorted(out, key=lambda d: (d.municipality, d.title))
+
+    def put_document(self, doc: Document, passages: Sequence[Passage]) -> None:
+        """Replace a document and its passages (delete first, so a re-ingest never duplicates)."""
+        self.delete_document(doc.id)
+        if passages:
+            self.vectors.add_texts(
+                texts=[p.index_text for p in passages],
+                metadatas=[self._passage_meta(p) for p in passages],
+                ids=[p.id for p in passages],
+            )
+        self._docs.upsert(
+            ids=[doc.id], documents=[doc.text], embeddings=[[0.0, 0.0]],
+            metadatas=[{"json": json.dumps(doc.metadata(), ensure_ascii=False),
+                        "source": doc.source, "hash": doc.content_hash}],
+        )
+
+    def delete_document(self, doc_id: str) -> None:
+        self.vectors._collection.delete(where={"doc_id": doc_id})
+        self._docs.delete(ids=[doc_id])
+
+    # passages ------------------------------------------------------------------
+    @staticmethod
+    def _passage_meta(p: Passage) -> dict[str, Any]:
+        meta = {f: getattr(p, f) for f in _PASSAGE_FIELDS}
+        meta["text"] = p.text
+        return meta
+
+    @staticmethod
+    def _to_passage(pid: str, meta: dict[str, Any]) -> Passage:
+        return Passage(id=pid, text=str(meta["text"]),
+                       **{f: meta[f] for f in _PASSAGE_FIELDS})
+
+    def passages(self) -> list[Passage]:
+        got = self.vectors._collection.get(include=["metadatas"])
+        return [self._to_passage(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)]
+
+    def dense_search(
+        self, query_vector: list[float], municipalities: set[str] | None, k: int
+    ) -> list[tuple[str, float]]:
+        """Passage ids with cosine similarity (1 - distance)."""
+        where: dict[str, Any] | None = None
+        if municipalities:
+            names = sorted(municipalities)
+            where = {"municipality": names[0]} if len(names) == 1 else {
+                "municipality": {"$in": names}}
+        res = self.vectors._collection.query(
+            query_embeddings=[query_vector], n_results=k, where=where, include=["distances"]
+        )
+        ids = res["ids"][0] if res["ids"] else []
+        dists = res["distances"][0] if res.get("distances") else []
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]

@@ -28,7 +28,7 @@ from knowledge.service import InvalidQuestionError, PolicyService
 
 app = typer.Typer(help="Cited answers from municipal international policies.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
+console = Console(width=200 if not sys.stdout.isatty() else None)
 err = Console(stderr=True)
 log = logging.getLogger("policyguide")
 

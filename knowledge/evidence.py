@@ -8,6 +8,7 @@ asking *who*, whether the covering passage names a body at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from knowledge.text import stem
 # Words that frame a who-question rather than name its topic.
 FRAMING = frozenset(stem(w) for w in (
     "beslutar beslut besluta beslutas bestämmer fattar ansvarar ansvar ansvarig ansvaret "
+    "styr styra leder leda driver sköter "
     "tecknas tecknar teckna undertecknar godkänner svarar ska skall gör göra står säger "
     "enligt policy policyn strategi strategin kommun kommunen").split())
 
@@ -42,40 +44,56 @@ class EvidenceJudge:
         for passage, counts in zip(lexical.passages, lexical.docs, strict=True):
             self.terms_by_muni.setdefault(passage.municipality, set()).update(counts)
 
-    def key_terms(self, terms: Sequence[str]) -> dict[str, float]:
-        weights: dict[str, float] = {}
-        for term in terms:
-            idf = self.lexical.idf_of(term)
-            if idf > 0 and term not in GENERIC and len(term) > 1:
-                weights[term] = max(weights.get(term, 0.0), idf)
-        return weights
+    def _concepts(self, groups: Sequence[str]) -> list[tuple[frozenset[str], float]]:
+        out = []
+        for group in groups:
+            terms = frozenset(t for t in self.lexical.analyzer.terms(group)
+                              if self.lexical.idf_of(t) > 0 and t not in GENERIC)
+            if terms:
+                out.append((terms, max(self.lexical.idf_of(t) for t in terms)))
+        return out
 
-    def judge(self, terms: Sequence[str], quotes_text: Sequence[str], municipality: str | None,
+    def judge(self, groups: Sequence[str], quotes_text: Sequence[str], municipality: str | None,
               dense: float) -> Evidence:
-        keys = self.key_terms(terms)
-        total = sum(keys.values()) or 1.0
+        concepts = self._concepts(groups)
+        total = sum(w for _, w in concepts) or 1.0
         quote_terms: set[str] = set()
         for text in quotes_text:
             quote_terms |= self.lexical.analyzer.term_set(text)
-        covered = sum(w for t, w in keys.items() if t in quote_terms)
+        covered = sum(w for terms, w in concepts if terms & quote_terms)
         missing, elsewhere = 0.0, set()
         if municipality is not None:
             own = self.terms_by_muni.get(municipality, set())
-            for term, weight in keys.items():
-                if term in own or term in FRAMING:
+            for terms, weight in concepts:
+                if terms & own or terms & FRAMING:
                     continue
                 missing += weight
                 elsewhere.update(m for m, ts in self.terms_by_muni.items()
-                                 if m != municipality and term in ts)
-        body = any(p.search(t) for t in quotes_text for p, _, _ in BODIES)
+                                 if m != municipality and terms & ts)
+        body = any(self.has_body(t) for t in quotes_text)
         return Evidence(covered / total, missing / total, tuple(sorted(elsewhere)), dense, body)
 
-    def topical_coverage(self, terms: Sequence[str], text: str) -> float:
-        keys = {t: w for t, w in self.key_terms(terms).items() if t not in FRAMING}
-        if not keys:
+    def unknown_entities(self, question: str, known_names: Sequence[str]) -> list[str]:
+        """Names in the question (Erasmus+, Brussels) that no indexed policy mentions at all."""
+        known = {n.lower() for n in known_names}
+        out = []
+        for sentence in re.split(r"(?<=[.?!])\s+", question):
+            tokens = re.findall(r"[\wåäöÅÄÖé+'’-]+", sentence)
+            for token in tokens[1:]:
+                word = token.strip("'’-").removesuffix("'s").removesuffix("’s")
+                special = "+" in word or (word[:1].isupper() and not word.isupper())
+                if not special or word.lower() in known or word.lower().rstrip("s") in known:
+                    continue
+                if not set(self.lexical.analyzer.terms(word)) & self.lexical.idf.keys():
+                    out.append(word)
+        return out
+
+    def topical_coverage(self, groups: Sequence[str], text: str) -> float:
+        concepts = [(t, w) for t, w in self._concepts(groups) if not t & FRAMING]
+        if not concepts:
             return 1.0
         found = self.lexical.analyzer.term_set(text)
-        return sum(w for t, w in keys.items() if t in found) / sum(keys.values())
+        return sum(w for t, w in concepts if t & found) / sum(w for _, w in concepts)
 
     @staticmethod
     def has_body(text: str) -> bool:

@@ -34,6 +34,10 @@ EN_SV: dict[str, str] = {
     "chief executive": "kommunchef kommundirektör",
     "municipal manager": "kommunchef kommundirektör",
     "chair": "ordförande",
+    "international group": "internationella gruppen",
+    "group": "grupp gruppen",
+    "how many": "antal",
+    "main": "främste",
     "chairman": "ordförande",
     "president": "ordförande",
     "representative": "representant företrädare",
@@ -236,6 +240,28 @@ def english_expansion(question: str) -> str:
             found.append(EN_SV[phrase])
             lowered = lowered.replace(needle, " # ")
     return " ".join(found)
+
+
+def concepts(question: str, language: str) -> list[str]:
+    """The question split into concepts, each a space-joined group of alternative words.
+
+    An English phrase becomes its Swedish terms, an abbreviation its full forms, and any other
+    word stands alone; evidence checks then ask whether *any* form of a concept occurs.
+    """
+    lowered = " " + re.sub(r"[^\w\s+-]", " ", question.lower()) + " "
+    groups: list[str] = []
+    if language == "en":
+        for phrase in sorted(EN_SV, key=len, reverse=True):
+            needle = f" {phrase} "
+            if needle in lowered:
+                groups.append(f"{phrase} {EN_SV[phrase]}")
+                lowered = lowered.replace(needle, " # ")
+    for word in lowered.split():
+        if word == "#":
+            continue
+        expansion = ABBREVIATIONS.get(word)
+        groups.append(f"{word} {expansion}" if expansion else word)
+    return groups
 
 
 def abbreviation_expansion(question: str) -> str:

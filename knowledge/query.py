@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from knowledge.lexicon import abbreviation_expansion, english_expansion
+from knowledge.lexicon import abbreviation_expansion, concepts, english_expansion
 
 _SV_WORDS = set("och att det som är för med inte vem vad vilka vilken hur när ska skall vår vi "
                 "har kan om på av till den de en ett jag mig".split())
@@ -58,6 +58,7 @@ class Query:
     unknown_municipality: str | None  # a place named that has no policy here
     search_text: str
     compare: bool
+    concepts: tuple[str, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -131,4 +132,5 @@ class QueryAnalyzer:
             text=" ".join(question.split()), language=language, intent=detect_intent(text), municipalities=scope,
             asked_about=named[0] if len(named) == 1 else None, unknown_municipality=unknown,
             search_text=" ".join(f"{text} {expansion}".split()), compare=compare,
+            concepts=tuple(concepts(text, language)),
         )

@@ -30,6 +30,9 @@ _WHO_ASKED = re.compile(r"^\s*(vem|vilka organ|vilket organ|who|which body|which
                         r"\b(vem|who)\s+(beslutar|decides|signs|approves|tecknar|skriver)", re.I)
 _DATE_QUESTION = re.compile(r"\b(datum|daterad\w*|äldst|nyast|oldest|newest|dated|antogs när|"
                             r"när antogs|when was)\b", re.I)
+_QUANTITY = re.compile(r"\b(hur många|how many|antal|number of)\b", re.I)
+_NUMERAL = re.compile(r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra)\b",
+                      re.I)
 _ASPECTS = ("ansvarar beslutar kommunstyrelsen nämnd", "årligen redovisa uppföljning rapport",
             "mandatperiod revideras utvärderas", "mål syfte vision")
 
@@ -90,6 +93,12 @@ class PolicyService:
     def _answer(self, q: Query) -> Answer:
         if q.unknown_municipality:
             return self._unknown_place(q)
+        strangers = self.judge.unknown_entities(q.text, self.municipalities())
+        if strangers:
+            reason = (f"No policy here mentions {', '.join(strangers)}." if q.language == "en"
+                      else f"Ingen policy här nämner {', '.join(strangers)}.")
+            muni = next(iter(q.municipalities)) if q.municipalities and not q.compare else None
+            return self._abstain(q, muni, [], (), reason)
         if q.compare:
             return self._compare(q)
         muni = next(iter(q.municipalities)) if q.municipalities else None
@@ -116,7 +125,7 @@ class PolicyService:
     def _single(self, q: Query, muni: str | None) -> Answer:
         scope = {muni} if muni else None
         hits = self._hits(q, scope)
-        terms = self._terms(q)
+        terms = list(q.concepts)
         quotes = self._quotes(hits, self.top_k)
         if not quotes:
             return self._abstain(q, muni, [], ())
@@ -125,6 +134,8 @@ class PolicyService:
                               max((h.dense for h in hits[:3]), default=0.0))
         if not self.judge.sufficient(ev):
             return self._abstain(q, muni, shown[:1], ev.elsewhere)
+        if _QUANTITY.search(q.text) and not any(_NUMERAL.search(x.citation.quote) for x in shown):
+            return self._abstain(q, muni, shown[:1], ())
         if _WHO_ASKED.search(q.text):
             with_body = [x for x in shown if self.judge.has_body(x.citation.quote)
                          and self.judge.topical_coverage(terms, x.citation.quote) >= 0.3]
@@ -165,7 +176,7 @@ class PolicyService:
         if _DATE_QUESTION.search(q.text):
             return self._dates(q)
         names = sorted(q.municipalities) if q.municipalities else self.municipalities()
-        terms = self._terms(q)
+        terms = list(q.concepts)
         per_muni: list[Quote] = []
         for name in names:
             hits = self._hits(q, {name}, k=6)

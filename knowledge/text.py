@@ -29,6 +29,8 @@ STOPWORDS = frozenset(
     does do did our we us it its this that these those there their they can should must
     i me my you your about any from as at has have had not no yes if then than so will would
     get got just like want need please tell say says said
+    många mycket få finns fanns gäller handla handlar står tar fram gör göra görs ges ge
+    behöver behövs viss vissa olika hos ofta egentligen just idag tycker
     """.split()
 )
 
@@ -41,9 +43,17 @@ def collapse_ws(text: str) -> str:
     return _ANY_WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+# Strong verbs whose forms Snowball leaves apart ("antog" / "antagen"), as they matter in
+# policies: who adopts, who decides.
+_LEMMA = {"anta": "antag", "antar": "antag", "antas": "antag", "antog": "antag",
+          "antogs": "antag", "antagit": "antag", "antagits": "antag", "antagen": "antag",
+          "antaget": "antag", "antagn": "antag", "godkän": "godkänn", "fattar": "fatt"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_SV.stemWord(word.lower()))
+    base = str(_SV.stemWord(word.lower()))
+    return _LEMMA.get(word.lower(), _LEMMA.get(base, base))
 
 
 def words(text: str) -> list[str]:
@@ -51,7 +61,7 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w == "§")]
 
 
 class Analyzer:

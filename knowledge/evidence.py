@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.lexical import GENERIC, LexicalIndex
-from knowledge.lexicon import BODIES
+from knowledge.lexicon import ABBREVIATIONS, BODIES, EN_SV
 from knowledge.text import stem
 
 # Words that frame a who-question rather than name its topic.
@@ -83,6 +83,8 @@ class EvidenceJudge:
                 word = token.strip("'’-").removesuffix("'s").removesuffix("’s")
                 special = "+" in word or (word[:1].isupper() and not word.isupper())
                 if not special or word.lower() in known or word.lower().rstrip("s") in known:
+                    continue
+                if word.lower() in EN_SV or word.lower() in ABBREVIATIONS:
                     continue
                 if not set(self.lexical.analyzer.terms(word)) & self.lexical.idf.keys():
                     out.append(word)

@@ -116,11 +116,13 @@ class PolicyService:
                                      municipalities, k=k)
 
     def _quotes(self, hits: Sequence[Hit], limit: int) -> list[Quote]:
-        quotes = distinct_quotes([(h.passage, h.score) for h in hits], self.documents, limit)
-        if not quotes:
-            return quotes
-        best = quotes[0].score
-        return [x for i, x in enumerate(quotes) if i == 0 or x.score >= 0.55 * best]
+        return distinct_quotes([(h.passage, h.score) for h in hits], self.documents, limit)
+
+    @staticmethod
+    def _strong(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
+        """The quotes worth showing: those close to the best one (the rest stay citations)."""
+        best = quotes[0].score if quotes else 0.0
+        return [x for i, x in enumerate(quotes[:limit]) if i == 0 or x.score >= 0.55 * best]
 
     def _single(self, q: Query, muni: str | None) -> Answer:
         scope = {muni} if muni else None
@@ -129,7 +131,7 @@ class PolicyService:
         quotes = self._quotes(hits, self.top_k)
         if not quotes:
             return self._abstain(q, muni, [], ())
-        shown = quotes[:3]
+        shown = self._strong(quotes)
         ev = self.judge.judge(terms, [x.citation.quote for x in shown], muni,
                               max((h.dense for h in hits[:3]), default=0.0))
         if not self.judge.sufficient(ev):
@@ -142,8 +144,9 @@ class PolicyService:
             if not with_body:
                 return self._abstain(q, muni, shown[:1], ev.elsewhere)
             shown = with_body + [x for x in shown if x not in with_body]
+        rest = [x for x in quotes if x not in shown]
         return Answer(text=compose(shown, q.intent, q.language),
-                      citations=[x.citation for x in shown + quotes[len(shown):]],
+                      citations=[x.citation for x in shown + rest][: self.top_k],
                       language=q.language, intent=q.intent, municipality=muni)
 
     def _abstain(self, q: Query, muni: str | None, closest: Sequence[Quote],
@@ -180,7 +183,7 @@ class PolicyService:
         per_muni: list[Quote] = []
         for name in names:
             hits = self._hits(q, {name}, k=6)
-            quotes = self._quotes(hits, 2)
+            quotes = self._strong(self._quotes(hits, 2))
             if not quotes:
                 continue
             ev = self.judge.judge(terms, [x.citation.quote for x in quotes[:1]], name,

@@ -62,6 +62,10 @@ def _groups(text: str) -> list[list[Span]]:
             if current:
                 groups.append(current)
             current = [line]
+        elif (len(current) == 1 and _looks_like_heading(current[0].text)
+              and len(line.text) >= 40 and line.text[-1] in ".:!?"):
+            groups.append(current)  # a bare title line glued to its first paragraph
+            current = [line]
         else:
             current.append(line)
     if current:

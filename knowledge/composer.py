@@ -22,23 +22,33 @@ class Quote:
     score: float
 
 
-def quote_for(passage: Passage, doc: Document) -> Citation:
-    """The whole block (a short paragraph or list) when it fits, else the sentence itself."""
+def quote_for(passage: Passage, doc: Document,
+              following: Mapping[tuple[str, int], Passage] | None = None) -> Citation:
+    """The whole block (a short paragraph or list) when it fits, else the sentence itself.
+
+    A short block that announces what follows ("Kommunen har fyra mål.") takes the next block
+    of the same section with it, so the answer shows the goals and not just their number.
+    """
     start, end = passage.start, passage.end
     if passage.block_end - passage.block_start <= MAX_BLOCK_QUOTE:
         start, end = passage.block_start, passage.block_end
+        nxt = (following or {}).get((passage.doc_id, passage.block_end))
+        if (nxt is not None and end - start < 100 and nxt.section == passage.section
+                and nxt.block_end - start <= MAX_BLOCK_QUOTE):
+            end = nxt.block_end
     return Citation(municipality=doc.municipality, document=doc.title, section=passage.section,
                     quote=doc.text[start:end], doc_id=doc.id, start=start, end=end)
 
 
 def distinct_quotes(scored: Sequence[tuple[Passage, float]], docs: Mapping[str, Document],
-                    limit: int) -> list[Quote]:
+                    limit: int, following: Mapping[tuple[str, int], Passage] | None = None,
+                    ) -> list[Quote]:
     out: list[Quote] = []
     for passage, score in scored:
         doc = docs.get(passage.doc_id)
         if doc is None:
             continue
-        cit = quote_for(passage, doc)
+        cit = quote_for(passage, doc, following)
         if any(q.citation.doc_id == cit.doc_id and q.citation.start < cit.end
                and cit.start < q.citation.end for q in out):
             continue

@@ -223,6 +223,8 @@ BODIES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\bnätverk(et)?\b", re.I), "", "network"),
     (re.compile(r"\bförvaltning(en|ar|arna)?\b", re.I), "", "administration"),
     (re.compile(r"\b(internationell(a)? )?samordnare(n)?\b", re.I), "", "coordinator"),
+    (re.compile(r"\b[\wåäö-]*(chef|direktör|rektor|ordförande|utskott|styrelse|avdelning|"
+                r"enhet|råd)(en|et|ens|ets)?\b", re.I), "", "office holder or body"),
 ]
 
 KNOWN_MUNICIPALITY_SUFFIX = re.compile(

@@ -33,6 +33,7 @@ _DATE_QUESTION = re.compile(r"\b(datum|daterad\w*|äldst|nyast|oldest|newest|dat
 _QUANTITY = re.compile(r"\b(hur många|how many|antal|number of)\b", re.I)
 _NUMERAL = re.compile(r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra)\b",
                       re.I)
+_SECTION_NO = re.compile(r"(^|\n)\s*(§\s*)?\d+(\.\d+)*\.?\s")
 _ASPECTS = ("ansvarar beslutar kommunstyrelsen nämnd", "årligen redovisa uppföljning rapport",
             "mandatperiod revideras utvärderas", "mål syfte vision")
 
@@ -56,7 +57,17 @@ class PolicyService:
         self.lexical = LexicalIndex(self.store.passages())
         self.retriever = HybridRetriever(self.store, self.lexical)
         self.judge = EvidenceJudge(self.lexical)
+        self.following = self._following_blocks()
         self.analyzer = QueryAnalyzer(self.municipalities())
+
+    def _following_blocks(self) -> dict[tuple[str, int], Passage]:
+        """(doc, end of a block) -> first passage of the next block, to extend short quotes."""
+        ordered = sorted(self.lexical.passages, key=lambda p: (p.doc_id, p.start))
+        out: dict[tuple[str, int], Passage] = {}
+        for prev, nxt in zip(ordered, ordered[1:], strict=False):
+            if prev.doc_id == nxt.doc_id and nxt.block_start >= prev.block_end:
+                out.setdefault((prev.doc_id, prev.block_end), nxt)
+        return out
 
     def municipalities(self) -> list[str]:
         return sorted({d.municipality for d in self.documents.values()})
@@ -116,7 +127,8 @@ class PolicyService:
                                      municipalities, k=k)
 
     def _quotes(self, hits: Sequence[Hit], limit: int) -> list[Quote]:
-        return distinct_quotes([(h.passage, h.score) for h in hits], self.documents, limit)
+        return distinct_quotes([(h.passage, h.score) for h in hits], self.documents, limit,
+                               self.following)
 
     @staticmethod
     def _strong(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
@@ -136,7 +148,8 @@ class PolicyService:
                               max((h.dense for h in hits[:3]), default=0.0))
         if not self.judge.sufficient(ev):
             return self._abstain(q, muni, shown[:1], ev.elsewhere)
-        if _QUANTITY.search(q.text) and not any(_NUMERAL.search(x.citation.quote) for x in shown):
+        if _QUANTITY.search(q.text) and not any(
+                _NUMERAL.search(_SECTION_NO.sub("", x.citation.quote)) for x in shown):
             return self._abstain(q, muni, shown[:1], ())
         if _WHO_ASKED.search(q.text):
             with_body = [x for x in shown if self.judge.has_body(x.citation.quote)
@@ -168,7 +181,8 @@ class PolicyService:
         hits = list(self._hits(q, scope, k=6))
         for aspect in _ASPECTS:
             hits.extend(self._hits(q, scope, text=aspect, k=2))
-        quotes = distinct_quotes([(h.passage, h.score) for h in hits], self.documents, 6)
+        quotes = distinct_quotes([(h.passage, h.score) for h in hits], self.documents, 6,
+                                 self.following)
         if not quotes:
             return self._abstain(q, muni, [], ())
         return Answer(text=compose(quotes, q.intent, q.language),

@@ -102,6 +102,6 @@ class EvidenceJudge:
         return any(p.search(text) for p, _, _ in BODIES)
 
     def sufficient(self, ev: Evidence) -> bool:
-        if ev.missing_topic >= self.max_missing and ev.coverage < 0.5:
+        if ev.missing_topic >= self.max_missing and ev.coverage < 0.4:
             return False
         return ev.coverage >= self.min_coverage or ev.dense >= self.min_dense

@@ -174,12 +174,12 @@ def parse_blocks(text: str) -> list[Block]:
                 i += 1
                 continue
         if _is_bullet(group) or followed_by_list:
-            lead = None
+            lead_span: Span | None = None
             if not _is_bullet(group):
-                lead, i = _join(text, group), i + 1
+                lead_span, i = _join(text, group), i + 1
             items, i = _items(text, groups, i)
-            start = lead.start if lead else items[0].start
-            blocks.append(Block("list", section, start, items[-1].end, tuple(items), lead))
+            start = lead_span.start if lead_span else items[0].start
+            blocks.append(Block("list", section, start, items[-1].end, tuple(items), lead_span))
             continue
         para = _join(text, group)
         blocks.append(Block("paragraph", section, para.start, para.end, tuple(split_sentences(para))))

@@ -17,11 +17,7 @@ from knowledge.lexicon import ABBREVIATIONS, BODIES, EN_SV
 from knowledge.text import stem
 
 # Words that frame a who-question rather than name its topic.
-FRAMING = frozenset(stem(w) for w in (
-    "beslutar beslut besluta beslutas bestämmer fattar ansvarar ansvar ansvarig ansvaret "
-    "styr styra leder leda driver sköter "
-    "tecknas tecknar teckna undertecknar godkänner svarar ska skall gör göra står säger "
-    "enligt policy policyn strategi strategin kommun kommunen").split())
+FRAMING = frozenset(stem(w) for w in ["beslutar", "beslut", "besluta", "beslutas", "bestämmer", "fattar", "ansvarar", "ansvar", "ansvarig", "ansvaret", "styr", "styra", "leder", "leda", "driver", "sköter", "tecknas", "tecknar", "teckna", "undertecknar", "godkänner", "svarar", "ska", "skall", "gör", "göra", "står", "säger", "enligt", "policy", "policyn", "strategi", "strategin", "kommun", "kommunen"])
 
 
 @dataclass(frozen=True)
@@ -61,7 +57,7 @@ class EvidenceJudge:
         for text in quotes_text:
             quote_terms |= self.lexical.analyzer.term_set(text)
         covered = sum(w for terms, w in concepts if terms & quote_terms)
-        missing, elsewhere = 0.0, set()
+        missing, elsewhere = 0.0, set[str]()
         if municipality is not None:
             own = self.terms_by_muni.get(municipality, set())
             for terms, weight in concepts:

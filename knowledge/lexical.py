@@ -10,9 +10,7 @@ from knowledge.models import Passage
 from knowledge.text import Analyzer, stem
 
 # Words nearly every international policy repeats: they rank nothing, so they count little.
-GENERIC = frozenset(stem(w) for w in (
-    "internationell internationella internationellt arbete arbetet kommun kommunen kommunens "
-    "kommuns policy policyn strategi strategin verksamhet").split())
+GENERIC = frozenset(stem(w) for w in ["internationell", "internationella", "internationellt", "arbete", "arbetet", "kommun", "kommunen", "kommunens", "kommuns", "policy", "policyn", "strategi", "strategin", "verksamhet"])
 
 
 class LexicalIndex:

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 
 from knowledge.lexicon import abbreviation_expansion, concepts, english_expansion
 
-_SV_WORDS = set("och att det som är för med inte vem vad vilka vilken hur när ska skall vår vi "
-                "har kan om på av till den de en ett jag mig".split())
-_EN_WORDS = set("the and to of is are who what which how when should our we does do can "
-                "for with in on a an i my me".split())
+_SV_WORDS = set(["och", "att", "det", "som", "är", "för", "med", "inte", "vem", "vad", "vilka", "vilken", "hur", "när", "ska", "skall", "vår", "vi", "har", "kan", "om", "på", "av", "till", "den", "de", "en", "ett", "jag", "mig"])
+_EN_WORDS = set(["the", "and", "to", "of", "is", "are", "who", "what", "which", "how", "when", "should", "our", "we", "does", "do", "can", "for", "with", "in", "on", "a", "an", "i", "my", "me"])
 
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("onboarding", re.compile(

@@ -18,7 +18,7 @@ from knowledge.composer import (
 )
 from knowledge.evidence import EvidenceJudge
 from knowledge.lexical import LexicalIndex
-from knowledge.models import Answer, Citation, Document
+from knowledge.models import Answer, Citation, Document, Passage
 from knowledge.query import Query, QueryAnalyzer, fold
 from knowledge.retriever import Hit, HybridRetriever
 from knowledge.store import KnowledgeStore
@@ -76,7 +76,7 @@ class PolicyService:
         if not name or not name.strip():
             return None
         known = {fold(m): m for m in self.municipalities()}
-        key = fold(name.strip())
+        key = re.sub(r"\s+(kommun|stad|municipality)$", "", fold(name.strip()))
         if key in known:
             return known[key]
         close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)

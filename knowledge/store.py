@@ -87,13 +87,14 @@ class KnowledgeStore:
         return meta
 
     @staticmethod
-    def _to_passage(pid: str, meta: dict[str, Any]) -> Passage:
+    def _to_passage(pid: str, meta: Any) -> Passage:
         return Passage(id=pid, text=str(meta["text"]),
                        **{f: meta[f] for f in _PASSAGE_FIELDS})
 
     def passages(self) -> list[Passage]:
         got = self.vectors._collection.get(include=["metadatas"])
-        return [self._to_passage(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)]
+        metas = got["metadatas"] or []
+        return [self._to_passage(i, m) for i, m in zip(got["ids"], metas, strict=True)]
 
     def dense_search(
         self, query_vector: list[float], municipalities: set[str] | None, k: int
@@ -105,8 +106,10 @@ class KnowledgeStore:
             where = {"municipality": names[0]} if len(names) == 1 else {
                 "municipality": {"$in": names}}
         res = self.vectors._collection.query(
-            query_embeddings=[query_vector], n_results=k, where=where, include=["distances"]
+            query_embeddings=[query_vector],  # type: ignore[arg-type]
+            n_results=k, where=where, include=["distances"],
         )
         ids = res["ids"][0] if res["ids"] else []
-        dists = res["distances"][0] if res.get("distances") else []
+        distances = res.get("distances") or [[]]
+        dists = distances[0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from knowledge.text import collapse_ws
 from knowledge.models import Citation, Document
+from knowledge.text import collapse_ws
 
 log = logging.getLogger(__name__)
 

@@ -70,7 +70,8 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _check_model(self) -> Settings:
         if self.embedding_provider != "sentence-transformers" and self.embedding_model:
-            raise ValueError("embedding_model is only used with embedding_provider=sentence-transformers")
+            raise ValueError(
+                "embedding_model is only used with embedding_provider=sentence-transformers")
         return self
 
     @property

@@ -121,7 +121,8 @@ def split_sentences(span: Span) -> list[Span]:
     for piece in pieces:
         if merged and len(merged[-1].text) < 25:
             prev = merged.pop()
-            piece = Span(prev.start, piece.end, span.text[prev.start - span.start : piece.end - span.start])
+            joined = span.text[prev.start - span.start : piece.end - span.start]
+            piece = Span(prev.start, piece.end, joined)
         merged.append(piece)
     return [p for p in merged if p.text.strip()]
 
@@ -158,14 +159,16 @@ def parse_blocks(text: str) -> list[Block]:
             i += 1
             continue
         followed_by_list = nxt is not None and _is_bullet(nxt)
-        if len(group) == 1 and not _is_bullet(group) and not followed_by_list and is_lead_in(first):
+        lone = len(group) == 1 and not _is_bullet(group)
+        if lone and not followed_by_list and is_lead_in(first):
             detached = _detached_list(groups, i)
             if detached is not None:
                 lead = _join(text, group)
                 blocks.append(Block("paragraph", section, lead.start, lead.end, (lead,)))
                 blocks.extend(_furniture(text, groups[i + 1 : detached], section))
                 items, i = _items(text, groups, detached)
-                blocks.append(Block("list", section, items[0].start, items[-1].end, tuple(items), lead))
+                blocks.append(
+                    Block("list", section, items[0].start, items[-1].end, tuple(items), lead))
                 continue
         if len(group) == 1 and not _is_bullet(group) and _looks_like_heading(first):
             label_only = first.endswith(":") and len(first.split()) <= 3
@@ -182,7 +185,8 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("list", section, start, items[-1].end, tuple(items), lead_span))
             continue
         para = _join(text, group)
-        blocks.append(Block("paragraph", section, para.start, para.end, tuple(split_sentences(para))))
+        sentences = tuple(split_sentences(para))
+        blocks.append(Block("paragraph", section, para.start, para.end, sentences))
         i += 1
     return blocks
 

@@ -6,6 +6,7 @@ passages of plain BM25 over the same passages, so each change shows its gain bes
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import statistics
@@ -109,10 +110,8 @@ class Evaluator:
         self.sources: dict[tuple[str, str], str] = {}
         for doc in documents:
             raw = doc.text
-            try:
+            with contextlib.suppress(OSError, UnicodeDecodeError):
                 raw = Path(doc.source).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                pass
             self.sources[(doc.municipality, doc.title)] = collapse_ws(raw)
             self.sources[(doc.municipality, doc.title)] += " " + collapse_ws(doc.text)
 

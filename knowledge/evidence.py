@@ -17,7 +17,11 @@ from knowledge.lexicon import ABBREVIATIONS, BODIES, EN_SV
 from knowledge.text import stem
 
 # Words that frame a who-question rather than name its topic.
-FRAMING = frozenset(stem(w) for w in ["beslutar", "beslut", "besluta", "beslutas", "bestämmer", "fattar", "ansvarar", "ansvar", "ansvarig", "ansvaret", "styr", "styra", "leder", "leda", "driver", "sköter", "tecknas", "tecknar", "teckna", "undertecknar", "godkänner", "svarar", "ska", "skall", "gör", "göra", "står", "säger", "enligt", "policy", "policyn", "strategi", "strategin", "kommun", "kommunen"])
+FRAMING = frozenset(stem(w) for w in (
+    "beslutar beslut besluta beslutas bestämmer fattar ansvarar ansvar ansvarig ansvaret "
+    "styr styra leder leda driver sköter "
+    "tecknas tecknar teckna undertecknar godkänner svarar ska skall gör göra står säger "
+    "enligt policy policyn strategi strategin kommun kommunen").split())
 
 
 @dataclass(frozen=True)

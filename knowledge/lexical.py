@@ -10,7 +10,9 @@ from knowledge.models import Passage
 from knowledge.text import Analyzer, stem
 
 # Words nearly every international policy repeats: they rank nothing, so they count little.
-GENERIC = frozenset(stem(w) for w in ["internationell", "internationella", "internationellt", "arbete", "arbetet", "kommun", "kommunen", "kommunens", "kommuns", "policy", "policyn", "strategi", "strategin", "verksamhet"])
+GENERIC = frozenset(stem(w) for w in (
+    "internationell internationella internationellt arbete arbetet kommun kommunen kommunens "
+    "kommuns policy policyn strategi strategin verksamhet").split())
 
 
 class LexicalIndex:
@@ -47,7 +49,8 @@ class LexicalIndex:
             for term, qtf in query.items():
                 tf = counts.get(term, 0)
                 if tf:
-                    norm = tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * length / self.avg_len))
+                    damp = self.k1 * (1 - self.b + self.b * length / self.avg_len)
+                    norm = tf * (self.k1 + 1) / (tf + damp)
                     weight = 0.3 if term in GENERIC else 1.0
                     score += weight * self.idf[term] * norm * (1 + 0.25 * (qtf - 1))
             if score > 0:

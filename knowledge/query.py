@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from knowledge.lexicon import abbreviation_expansion, concepts, english_expansion
 
-_SV_WORDS = set(["och", "att", "det", "som", "är", "för", "med", "inte", "vem", "vad", "vilka", "vilken", "hur", "när", "ska", "skall", "vår", "vi", "har", "kan", "om", "på", "av", "till", "den", "de", "en", "ett", "jag", "mig"])
-_EN_WORDS = set(["the", "and", "to", "of", "is", "are", "who", "what", "which", "how", "when", "should", "our", "we", "does", "do", "can", "for", "with", "in", "on", "a", "an", "i", "my", "me"])
+_SV_WORDS = set("och att det som är för med inte vem vad vilka vilken hur när ska skall vår vi "
+                "har kan om på av till den de en ett jag mig".split())
+_EN_WORDS = set("the and to of is are who what which how when should our we does do can "
+                "for with in on a an i my me".split())
 
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("onboarding", re.compile(
@@ -127,7 +129,8 @@ class QueryAnalyzer:
         expansion = " ".join(x for x in (english_expansion(text) if language == "en" else "",
                                          abbreviation_expansion(text)) if x)
         return Query(
-            text=" ".join(question.split()), language=language, intent=detect_intent(text), municipalities=scope,
+            text=" ".join(question.split()), language=language, intent=detect_intent(text),
+            municipalities=scope,
             asked_about=named[0] if len(named) == 1 else None, unknown_municipality=unknown,
             search_text=" ".join(f"{text} {expansion}".split()), compare=compare,
             concepts=tuple(concepts(text, language)),

@@ -18,7 +18,8 @@ class Hit:
 
 
 class HybridRetriever:
-    def __init__(self, store: KnowledgeStore, lexical: LexicalIndex, dense_weight: float = 0.35) -> None:
+    def __init__(self, store: KnowledgeStore, lexical: LexicalIndex,
+                 dense_weight: float = 0.35) -> None:
         self.store = store
         self.lexical = lexical
         self.by_id = {p.id: p for p in lexical.passages}

@@ -18,7 +18,20 @@ _WORD = re.compile(r"[0-9a-zåäöéüæø§+]+", re.IGNORECASE)
 _SV = snowballstemmer.stemmer("swedish")
 
 STOPWORDS = frozenset(
-    ["och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "de", "inte", "om", "ett", "han", "men", "var", "jag", "sig", "från", "vi", "så", "kan", "man", "när", "år", "säger", "hon", "under", "också", "efter", "eller", "nu", "sin", "där", "vid", "mot", "ska", "skall", "bara", "blir", "vad", "får", "sina", "alla", "andra", "två", "då", "detta", "dessa", "denna", "detta", "vara", "varit", "ha", "hade", "hur", "ju", "än", "oss", "vår", "våra", "vårt", "er", "ert", "era", "sitt", "sina", "dem", "deras", "honom", "henne", "hans", "hennes", "här", "in", "ut", "upp", "något", "några", "någon", "inga", "ingen", "vilka", "vilken", "vilket", "vem", "vems", "vilket", "även", "samt", "bör", "kunna", "kunde", "ju", "mycket", "mer", "mest", "sedan", "så", "skulle", "ni", "du", "dig", "din", "ditt", "dina", "mig", "min", "mitt", "mina", "också", "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "by", "with", "what", "who", "which", "whom", "how", "when", "where", "why", "does", "do", "did", "our", "we", "us", "it", "its", "this", "that", "these", "those", "there", "their", "they", "can", "should", "must", "i", "me", "my", "you", "your", "about", "any", "from", "as", "at", "has", "have", "had", "not", "no", "yes", "if", "then", "than", "so", "will", "would", "get", "got", "just", "like", "want", "need", "please", "tell", "say", "says", "said", "många", "mycket", "få", "finns", "fanns", "gäller", "handla", "handlar", "står", "tar", "fram", "gör", "göra", "görs", "ges", "ge", "behöver", "behövs", "viss", "vissa", "olika", "hos", "ofta", "egentligen", "just", "idag", "tycker"]
+    """
+    och i att det som en på är av för med till den har de inte om ett han men var jag sig från
+    vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skall bara
+    blir vad får sina alla andra två då detta dessa denna detta vara varit ha hade hur ju än
+    oss vår våra vårt er ert era sitt sina dem deras honom henne hans hennes här in ut upp
+    något några någon inga ingen vilka vilken vilket vem vems vilket även samt bör kunna kunde
+    ju mycket mer mest sedan så skulle ni du dig din ditt dina mig min mitt mina också
+    the a an of to in on for and or is are be by with what who which whom how when where why
+    does do did our we us it its this that these those there their they can should must
+    i me my you your about any from as at has have had not no yes if then than so will would
+    get got just like want need please tell say says said
+    många mycket få finns fanns gäller handla handlar står tar fram gör göra görs ges ge
+    behöver behövs viss vissa olika hos ofta egentligen just idag tycker
+    """.split()
 )
 
 

@@ -71,6 +71,11 @@ def ingest_paths(
             log.warning("ingest: skipped %s: %s", path, exc.reason)
             report.failed.append((str(path), exc.reason))
             continue
+        if doc.id in seen:
+            log.warning("ingest: skipped %s: duplicate document id %s", path, doc.id)
+            report.failed.append((str(path), f"same document id {doc.id!r} as another file in "
+                                 "this batch; rename one of them"))
+            continue
         seen.add(doc.id)
         old = existing.get(doc.id)
         if old is not None and old.content_hash == doc.content_hash and old.source == doc.source:

@@ -112,26 +112,24 @@ def compose(quotes: Sequence[Quote], intent: str, language: str) -> str:
     return f"{head}\n\n{label}:\n{render_quotes(quotes, language)}"
 
 
+_ABSTAIN = {
+    "en": ("{who} policy does not answer this.", "The policies I have do not answer this.",
+           " The topic is covered in the policies of {where}.", "The closest it says is:",
+           "Ask your international coordinator."),
+    "sv": ("{who} policy besvarar inte frågan.", "De policyer jag har besvarar inte frågan.",
+           " Ämnet tas upp i policyerna för {where}.", "Det närmaste den säger är:",
+           "Fråga kommunens internationella samordnare."),
+}
+
+
 def compose_abstention(language: str, municipality: str | None, closest: Sequence[Quote],
                        covered_elsewhere: Sequence[str], reason: str = "") -> str:
-    if language == "en":
-        who = f"{possessive(municipality, 'en')} policy" if municipality else "The policies"
-        text = f"{who} does not answer this." if municipality else \
-            "The policies I have do not answer this."
-        if reason:
-            text = f"{reason} {text}"
-        if covered_elsewhere:
-            text += f" The topic is covered in the policies of {', '.join(covered_elsewhere)}."
-        if closest:
-            text += f"\n\nThe closest it says is:\n{render_quotes(closest, language)}"
-        return text + "\n\nAsk your international coordinator."
-    who = f"{possessive(municipality, 'sv')} policy" if municipality else "Policyerna"
-    text = f"{who} besvarar inte frågan." if municipality else \
-        "De policyer jag har besvarar inte frågan."
+    mine, general, elsewhere, nearest, ask = _ABSTAIN["en" if language == "en" else "sv"]
+    text = mine.format(who=possessive(municipality, language)) if municipality else general
     if reason:
         text = f"{reason} {text}"
     if covered_elsewhere:
-        text += f" Ämnet tas upp i policyerna för {', '.join(covered_elsewhere)}."
+        text += elsewhere.format(where=", ".join(covered_elsewhere))
     if closest:
-        text += f"\n\nDet närmaste den säger är:\n{render_quotes(closest, language)}"
-    return text + "\n\nFråga kommunens internationella samordnare."
+        text += f"\n\n{nearest}\n{render_quotes(closest, language)}"
+    return f"{text}\n\n{ask}"

@@ -41,7 +41,7 @@ def document_id(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-") or "document"
 
 
-def read_document(path: Path) -> tuple[Document, int]:
+def read_document(path: Path) -> Document:
     text = normalise_text(load_file(path))
     meta = detect_metadata(text, fallback_name=path.stem)
     doc = Document(
@@ -49,7 +49,7 @@ def read_document(path: Path) -> tuple[Document, int]:
         source=str(path.resolve()), content_hash=content_hash(text), text=text, date=meta.date,
         adopted_by=meta.adopted_by, dnr=meta.dnr,
     )
-    return doc, len(text)
+    return doc
 
 
 def ingest_paths(
@@ -66,7 +66,7 @@ def ingest_paths(
         if progress:
             progress(path.name)
         try:
-            doc, _ = read_document(path)
+            doc = read_document(path)
         except UnreadableFileError as exc:
             log.warning("ingest: skipped %s: %s", path, exc.reason)
             report.failed.append((str(path), exc.reason))

@@ -30,7 +30,6 @@ class Evidence:
     missing_topic: float  # weighted share of key terms absent here but present elsewhere
     elsewhere: tuple[str, ...]  # municipalities whose policies do contain the missing terms
     dense: float
-    has_body: bool
 
 
 class EvidenceJudge:
@@ -70,8 +69,7 @@ class EvidenceJudge:
                 missing += weight
                 elsewhere.update(m for m, ts in self.terms_by_muni.items()
                                  if m != municipality and terms & ts)
-        body = any(self.has_body(t) for t in quotes_text)
-        return Evidence(covered / total, missing / total, tuple(sorted(elsewhere)), dense, body)
+        return Evidence(covered / total, missing / total, tuple(sorted(elsewhere)), dense)
 
     def unknown_entities(self, question: str, known_names: Sequence[str]) -> list[str]:
         """Names in the question (Erasmus+, Brussels) that no indexed policy mentions at all."""

@@ -231,21 +231,24 @@ BODIES: list[tuple[re.Pattern[str], str, str]] = [
                 r"enhet|råd)(en|et|ens|ets)?\b", re.I), "", "office holder or body"),
 ]
 
-KNOWN_MUNICIPALITY_SUFFIX = re.compile(
-    r"\b([A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?)(?:s)?\s+(?:kommuns?|stads?)\b"
-)
+_PHRASES = sorted(EN_SV, key=len, reverse=True)
+
+
+def _english_phrases(question: str) -> tuple[list[str], str]:
+    """The glossary phrases in ``question`` (longest first, no overlaps) and the rest of it."""
+    lowered = " " + re.sub(r"[^\w\s+-]", " ", question.lower()) + " "
+    found: list[str] = []
+    for phrase in _PHRASES:
+        needle = f" {phrase} "
+        if needle in lowered:
+            found.append(phrase)
+            lowered = lowered.replace(needle, " # ")
+    return found, lowered
 
 
 def english_expansion(question: str) -> str:
-    """Swedish terms for the English phrases in ``question`` (longest first, no overlaps)."""
-    lowered = " " + re.sub(r"[^\w\s+-]", " ", question.lower()) + " "
-    found: list[str] = []
-    for phrase in sorted(EN_SV, key=len, reverse=True):
-        needle = f" {phrase} "
-        if needle in lowered:
-            found.append(EN_SV[phrase])
-            lowered = lowered.replace(needle, " # ")
-    return " ".join(found)
+    """Swedish terms for the English phrases in ``question``."""
+    return " ".join(EN_SV[phrase] for phrase in _english_phrases(question)[0])
 
 
 def concepts(question: str, language: str) -> list[str]:
@@ -254,19 +257,15 @@ def concepts(question: str, language: str) -> list[str]:
     An English phrase becomes its Swedish terms, an abbreviation its full forms, and any other
     word stands alone; evidence checks then ask whether *any* form of a concept occurs.
     """
-    lowered = " " + re.sub(r"[^\w\s+-]", " ", question.lower()) + " "
-    groups: list[str] = []
     if language == "en":
-        for phrase in sorted(EN_SV, key=len, reverse=True):
-            needle = f" {phrase} "
-            if needle in lowered:
-                groups.append(f"{phrase} {EN_SV[phrase]}")
-                lowered = lowered.replace(needle, " # ")
-    for word in lowered.split():
-        if word == "#":
-            continue
-        expansion = ABBREVIATIONS.get(word)
-        groups.append(f"{word} {expansion}" if expansion else word)
+        phrases, rest = _english_phrases(question)
+    else:
+        phrases, rest = [], re.sub(r"[^\w\s+-]", " ", question.lower())
+    groups = [f"{phrase} {EN_SV[phrase]}" for phrase in phrases]
+    for word in rest.split():
+        if word != "#":
+            expansion = ABBREVIATIONS.get(word)
+            groups.append(f"{word} {expansion}" if expansion else word)
     return groups
 
 

@@ -54,7 +54,6 @@ class Query:
     language: str
     intent: str
     municipalities: frozenset[str] | None  # None = all municipalities
-    asked_about: str | None  # a municipality the question names explicitly
     unknown_municipality: str | None  # a place named that has no policy here
     search_text: str
     compare: bool
@@ -131,7 +130,7 @@ class QueryAnalyzer:
         return Query(
             text=" ".join(question.split()), language=language, intent=detect_intent(text),
             municipalities=scope,
-            asked_about=named[0] if len(named) == 1 else None, unknown_municipality=unknown,
+            unknown_municipality=unknown,
             search_text=" ".join(f"{text} {expansion}".split()), compare=compare,
             concepts=tuple(concepts(text, language)),
         )

@@ -1,8 +1,9 @@
-"""Hybrid retrieval: BM25 with Swedish stemming and dense vectors, fused by reciprocal rank."""
+"""Hybrid retrieval: BM25 with Swedish stemming and dense vectors, fused linearly."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.lexical import LexicalIndex
 from knowledge.models import Passage
@@ -24,6 +25,9 @@ class HybridRetriever:
         self.lexical = lexical
         self.by_id = {p.id: p for p in lexical.passages}
         self.dense_weight = dense_weight
+        # One question is searched several times (per municipality, per onboarding aspect):
+        # embed each text once.
+        self._embed = lru_cache(maxsize=256)(store.embeddings.embed_query)
 
     def _fuse(self, lex: dict[str, float], dense: dict[str, float]) -> dict[str, float]:
         """Linear fusion of min-max normalised scores: keeps how much better the best hit is,
@@ -43,7 +47,7 @@ class HybridRetriever:
         lex = self.lexical.search(terms, municipalities, k=50)
         dense: list[tuple[str, float]] = []
         if use_dense and self.by_id:
-            vector = self.store.embeddings.embed_query(text)
+            vector = self._embed(text)
             dense = self.store.dense_search(vector, municipalities, k=50)
         lex_score = {p.id: s for p, s in lex}
         dense_score = {pid: s for pid, s in dense if pid in self.by_id}

@@ -13,8 +13,6 @@ from knowledge.composer import (
     compose,
     compose_abstention,
     distinct_quotes,
-    possessive,
-    render_quotes,
 )
 from knowledge.evidence import EvidenceJudge
 from knowledge.lexical import LexicalIndex
@@ -116,9 +114,6 @@ class PolicyService:
         if q.intent == "onboarding":
             return self._onboarding(q, muni)
         return self._single(q, muni)
-
-    def _terms(self, q: Query) -> list[str]:
-        return self.lexical.analyzer.terms(q.search_text)
 
     def _hits(self, q: Query, municipalities: set[str] | None, text: str | None = None,
               k: int = 12) -> list[Hit]:
@@ -250,5 +245,3 @@ class PolicyService:
         return Citation(doc.municipality, doc.title, section or doc.title,
                         doc.text[start:end], doc.id, start, end)
 
-
-__all__ = ["InvalidQuestionError", "PolicyService", "possessive", "render_quotes"]

@@ -6,13 +6,17 @@ the Swedish bodies the passage names, so a reader knows who "KS" is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from knowledge.lexicon import BODIES
+from knowledge.lexicon import body_mentions
 from knowledge.models import Citation, Document, Passage
 
 MAX_BLOCK_QUOTE = 600
+# A short block that introduces what follows: "… har fyra mål.", "Följande gäller:".
+_ANNOUNCES = re.compile(r":\s*$|\b(följande|nedan|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\b",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,9 @@ def quote_for(passage: Passage, doc: Document,
     if passage.block_end - passage.block_start <= MAX_BLOCK_QUOTE:
         start, end = passage.block_start, passage.block_end
         nxt = (following or {}).get((passage.doc_id, passage.block_end))
-        if (nxt is not None and end - start < 100 and nxt.section == passage.section
-                and nxt.block_end - start <= MAX_BLOCK_QUOTE):
+        announces = _ANNOUNCES.search(doc.text[start:end]) is not None
+        if (nxt is not None and announces and end - start < 100
+                and nxt.section == passage.section and nxt.block_end - start <= MAX_BLOCK_QUOTE):
             end = nxt.block_end
     return Citation(municipality=doc.municipality, document=doc.title, section=passage.section,
                     quote=doc.text[start:end], doc_id=doc.id, start=start, end=end)
@@ -58,20 +63,14 @@ def distinct_quotes(scored: Sequence[tuple[Passage, float]], docs: Mapping[str, 
     return out
 
 
-def bodies_in(text: str, language: str) -> list[str]:
+def bodies_in(text: str, language: str, topic: str = "") -> list[str]:
     names: list[str] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, swedish, english in BODIES:
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            sv_name = swedish or m.group(0)
-            name = f"{sv_name} ({english})" if language == "en" and english else sv_name
-            if language == "en" and not swedish:
-                name = f"{m.group(0)} ({english})"
-            if name.lower() not in (n.lower() for n in names):
-                names.append(name)
+    for matched, swedish, english in body_mentions(text, topic):
+        name = swedish or matched
+        if language == "en":  # "kommunstyrelsen (KS, the municipal executive board)"
+            name = f"{name[:-1]}, {english})" if name.endswith(")") else f"{name} ({english})"
+        if name.lower() not in (n.lower() for n in names):
+            names.append(name)
     return names
 
 
@@ -90,12 +89,12 @@ def render_quotes(quotes: Sequence[Quote], language: str) -> str:
     return "\n".join(f"«{q.citation.quote}» ({_source(q.citation, language)})" for q in quotes)
 
 
-def lead_sentence(top: Quote, intent: str, language: str) -> str:
+def lead_sentence(top: Quote, intent: str, language: str, topic: str = "") -> str:
     c = top.citation
     sentence = top.passage.text.strip()
     if top.passage.context and len(sentence) < 160:
         sentence = f"{top.passage.context.rstrip(':')} … {sentence.lstrip('-•* ').strip()}"
-    bodies = bodies_in(sentence, language) if intent in ("who", "onboarding") else []
+    bodies = bodies_in(sentence, language, topic) if intent in ("who", "onboarding") else []
     whose = possessive(c.municipality, language)
     kind = "policy" if "polic" in c.document.lower() else "strategy" if language == "en" else \
         "strategi"
@@ -106,8 +105,8 @@ def lead_sentence(top: Quote, intent: str, language: str) -> str:
     return f"Enligt {whose} {kind} (avsnitt \"{c.section}\"): \"{sentence}\"{named}"
 
 
-def compose(quotes: Sequence[Quote], intent: str, language: str) -> str:
-    head = lead_sentence(quotes[0], intent, language)
+def compose(quotes: Sequence[Quote], intent: str, language: str, topic: str = "") -> str:
+    head = lead_sentence(quotes[0], intent, language, topic)
     label = "Sources" if language == "en" else "Källor"
     return f"{head}\n\n{label}:\n{render_quotes(quotes, language)}"
 

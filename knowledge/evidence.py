@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.lexical import GENERIC, LexicalIndex
-from knowledge.lexicon import ABBREVIATIONS, BODIES, EN_SV
+from knowledge.lexicon import ABBREVIATIONS, EN_SV, body_mentions
 from knowledge.text import stem
 
 # Words that frame a who-question rather than name its topic.
@@ -96,8 +96,8 @@ class EvidenceJudge:
         return sum(w for t, w in concepts if t & found) / sum(w for _, w in concepts)
 
     @staticmethod
-    def has_body(text: str) -> bool:
-        return any(p.search(text) for p, _, _ in BODIES)
+    def has_body(text: str, topic: str = "") -> bool:
+        return bool(body_mentions(text, topic))
 
     def sufficient(self, ev: Evidence) -> bool:
         if ev.missing_topic >= self.max_missing and ev.coverage < 0.4:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.text import stem, words
+
 # Expansions applied to questions before retrieval (keys are lower-case, matched on words).
 ABBREVIATIONS: dict[str, str] = {
     "kf": "kommunfullmäktige fullmäktige",
@@ -215,9 +217,9 @@ BODIES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\bkommunstyrelsens arbetsutskott\b|\bKSAU\b", re.I),
      "kommunstyrelsens arbetsutskott", "the executive board's working committee"),
     (re.compile(r"\b(kommun)?fullmäktige\b|\bKF\b"), "kommunfullmäktige (KF)",
-     "the municipal council (KF)"),
+     "the municipal council"),
     (re.compile(r"\bkommunstyrelse(n|ns)?\b|\bKS\b", re.I), "kommunstyrelsen (KS)",
-     "the municipal executive board (KS)"),
+     "the municipal executive board"),
     (re.compile(r"\bkommun(chef|direktör)(en|ens)?\b", re.I), "kommunchefen",
      "the chief executive (kommunchef)"),
     (re.compile(r"\b[\wåäö-]*kontor(et|ets)?\b", re.I), "", "office"),
@@ -230,6 +232,26 @@ BODIES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\b[\wåäö-]*(chef|direktör|rektor|ordförande|utskott|styrelse|avdelning|"
                 r"enhet|råd)(en|et|ens|ets)?\b", re.I), "", "office holder or body"),
 ]
+
+def body_mentions(text: str, topic: str = "") -> list[tuple[str, str, str]]:
+    """(matched text, Swedish canonical name, English name) of the bodies ``text`` names.
+
+    A word the question itself uses as its topic ("membership in *networks*") is not an acting
+    body: it is what the question is about, so it never counts as the answer to "who".
+    """
+    topic_stems = {stem(w) for w in words(topic)}
+    found: list[tuple[str, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, swedish, english in BODIES:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if not swedish and {stem(w) for w in words(m.group(0))} & topic_stems:
+                continue
+            found.append((m.group(0), swedish, english))
+    return found
+
 
 _PHRASES = sorted(EN_SV, key=len, reverse=True)
 

@@ -147,13 +147,13 @@ class PolicyService:
                 _NUMERAL.search(_SECTION_NO.sub("", x.citation.quote)) for x in shown):
             return self._abstain(q, muni, shown[:1], ())
         if _WHO_ASKED.search(q.text):
-            with_body = [x for x in shown if self.judge.has_body(x.citation.quote)
+            with_body = [x for x in shown if self.judge.has_body(x.citation.quote, q.text)
                          and self.judge.topical_coverage(terms, x.citation.quote) >= 0.3]
             if not with_body:
                 return self._abstain(q, muni, shown[:1], ev.elsewhere)
             shown = with_body + [x for x in shown if x not in with_body]
         rest = [x for x in quotes if x not in shown]
-        return Answer(text=compose(shown, q.intent, q.language),
+        return Answer(text=compose(shown, q.intent, q.language, q.text),
                       citations=[x.citation for x in shown + rest][: self.top_k],
                       language=q.language, intent=q.intent, municipality=muni)
 
@@ -180,7 +180,7 @@ class PolicyService:
                                  self.following)
         if not quotes:
             return self._abstain(q, muni, [], ())
-        return Answer(text=compose(quotes, q.intent, q.language),
+        return Answer(text=compose(quotes, q.intent, q.language, q.text),
                       citations=[x.citation for x in quotes], language=q.language,
                       intent=q.intent, municipality=muni)
 

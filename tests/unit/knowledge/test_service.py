@@ -111,3 +111,9 @@ def test_prompt_injection_text_is_just_a_question(service: PolicyService) -> Non
                          "Eksjö")
     assert "decides everything" not in answer.text
     assert _all_verbatim(service, answer.citations)
+
+
+def test_topic_word_is_not_taken_for_the_deciding_body(service: PolicyService) -> None:
+    # Ale's policy lists network membership as international work but never says who decides.
+    answer = service.ask("Vem beslutar om medlemskap i nätverk?", "Ale")
+    assert answer.abstained

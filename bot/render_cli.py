@@ -29,7 +29,8 @@ def render_ingest(console: Console, report: IngestReport) -> None:
     console.print(
         f"[bold]Ingest:[/bold] {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
-        f"{len(report.failed)} failed; {report.passages} passages written.")
+        f"{len(report.failed)} failed; {report.passages} passages and {report.facts} facts "
+        "written.")
     for path, reason in report.failed:
         console.print(f"[red]  skipped {path}: {reason}[/red]")
 

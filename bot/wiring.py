@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from bot.settings import Settings
-from ingest.pipeline import IngestReport, ingest_paths
+from ingest.pipeline import IngestReport, ingest_paths, refresh_facts
 from knowledge.embeddings import build_embeddings
 from knowledge.service import PolicyService
 from knowledge.store import KnowledgeStore, make_client
@@ -25,6 +25,7 @@ def ensure_ingested(store: KnowledgeStore, settings: Settings,
                     progress: Callable[[str], None] | None = None) -> IngestReport | None:
     """First use on a fresh machine: ingest the configured corpus so answers work at once."""
     if not settings.auto_ingest or store.documents():
+        refresh_facts(store)
         return None
     log.info("knowledge store is empty: ingesting %s", settings.corpus_paths)
     return ingest_paths(store, settings.corpus_paths, progress)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.facts import extract_facts
 from ingest.loaders import UnreadableFileError, iter_policy_files, load_file
 from ingest.metadata import detect_metadata
 from ingest.normalize import content_hash, normalise_text
@@ -30,6 +31,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     passages: int = 0
+    facts: int = 0
 
     @property
     def changed(self) -> bool:
@@ -83,7 +85,10 @@ def ingest_paths(
             continue
         passages = build_passages(doc)
         store.put_document(doc, passages)
+        facts = extract_facts(doc)
+        store.put_facts(doc.id, facts)
         report.passages += len(passages)
+        report.facts += len(facts)
         (report.updated if old is not None else report.added).append(path.name)
     folders = [p.resolve() for p in paths if p.is_dir()]
     for doc_id, doc in existing.items():
@@ -93,3 +98,21 @@ def ingest_paths(
             store.delete_document(doc_id)
             report.removed.append(Path(doc.source).name)
     return report
+
+
+def refresh_facts(store: KnowledgeStore) -> int:
+    """Re-extract facts where the extractor changed since the document was ingested.
+
+    Documents keep their full text in the store, so no source file is needed; this is what
+    makes an improved extractor take effect on the next start without a re-ingest.
+    """
+    stale = set(store.stale_fact_documents())
+    count = 0
+    for doc in store.documents():
+        if doc.id in stale:
+            facts = extract_facts(doc)
+            store.put_facts(doc.id, facts)
+            count += len(facts)
+    if stale:
+        log.info("re-extracted %d facts from %d documents", count, len(stale))
+    return count

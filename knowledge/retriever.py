@@ -33,10 +33,13 @@ class HybridRetriever:
         """Linear fusion of min-max normalised scores: keeps how much better the best hit is,
         which rank fusion throws away (measured: see README, "Retrieval")."""
         fused: dict[str, float] = {}
-        for scores, weight in ((lex, 1.0 - self.dense_weight), (dense, self.dense_weight)):
+        for scores, weight, floor in ((lex, 1.0 - self.dense_weight, True),
+                                      (dense, self.dense_weight, False)):
             if not scores:
                 continue
-            hi, lo = max(scores.values()), min(scores.values())
+            # BM25 is 0 for a passage that shares no term, so 0 is its floor; a lone lexical
+            # hit then keeps its full weight instead of normalising to nothing.
+            hi, lo = max(scores.values()), 0.0 if floor else min(scores.values())
             span = (hi - lo) or 1.0
             for pid, score in scores.items():
                 fused[pid] = fused.get(pid, 0.0) + weight * (score - lo) / span

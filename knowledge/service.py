@@ -15,6 +15,10 @@ from knowledge.composer import (
     distinct_quotes,
 )
 from knowledge.evidence import EvidenceJudge
+from knowledge.fact_answers import answer_from_facts, answer_per_municipality
+from knowledge.fact_index import FactIndex
+from knowledge.fact_router import FactRouter
+from knowledge.facts import GOAL_KINDS, Briefing, Fact
 from knowledge.lexical import LexicalIndex
 from knowledge.models import Answer, Citation, Document, Passage
 from knowledge.query import Query, QueryAnalyzer, fold
@@ -57,6 +61,8 @@ class PolicyService:
         self.judge = EvidenceJudge(self.lexical)
         self.following = self._following_blocks()
         self.analyzer = QueryAnalyzer(self.municipalities())
+        self.fact_index = FactIndex(self.store.facts(), self.lexical)
+        self.router = FactRouter(self.fact_index)
 
     def _following_blocks(self) -> dict[tuple[str, int], Passage]:
         """(doc, end of a block) -> first passage of the next block, to extend short quotes."""
@@ -111,9 +117,85 @@ class PolicyService:
         if q.compare:
             return self._compare(q)
         muni = next(iter(q.municipalities)) if q.municipalities else None
+        if muni is not None:
+            facts = self.router.facts_for(q.intent, self._without_place(q.text, muni),
+                                          q.language, muni)
+            if facts:
+                return answer_from_facts(facts, q.intent, q.language)
         if q.intent == "onboarding":
             return self._onboarding(q, muni)
         return self._single(q, muni)
+
+    @staticmethod
+    def _without_place(text: str, municipality: str) -> str:
+        return re.sub(rf"\b{re.escape(municipality)}(s|'s|’s)?\b", " ", text, flags=re.I)
+
+    # ------------------------------------------------------------ structured commands
+    def who(self, topic: str, municipality: str | None = None, language: str = "sv") -> Answer:
+        """Who decides, signs or is responsible for ``topic``; every municipality if none."""
+        topic = self._checked(topic)
+        muni = self.resolve_municipality(municipality) or self.default_municipality
+        names = [muni] if muni else self.municipalities()
+        groups = {m: fs for m in names
+                  if (fs := self.router.responsibilities(topic, language, m))}
+        if not groups:
+            question = (f"Who decides on {topic}?" if language == "en"
+                        else f"Vem beslutar om {topic}?")
+            return self.ask(question, muni)
+        if len(groups) == 1:
+            return answer_from_facts(next(iter(groups.values())), "who", language)
+        return answer_per_municipality(groups, "who", language)
+
+    def goals(self, municipality: str, area: str | None = None, language: str = "sv") -> Answer:
+        muni = self.resolve_municipality(municipality) or municipality
+        goals = self._ordered_goals(muni)
+        if area:
+            goals = self.fact_index.best(
+                goals, self.fact_index.topic_concepts(self._checked(area), language), 0.5, 1.0)
+        if not goals:
+            what = f" om {area}" if area and language == "sv" else f" on {area}" if area else ""
+            return self.ask((f"Vilka mål{what} har policyn?" if language == "sv"
+                             else f"Which goals{what} does the policy set?"), muni)
+        return answer_from_facts(goals, "goals", language)
+
+    def obligations(self, municipality: str, language: str = "sv") -> Answer:
+        muni = self.resolve_municipality(municipality) or municipality
+        duties = self.fact_index.select(muni, kind="obligation")
+        if not duties:
+            return self.ask("Vad ska följas upp och redovisas?" if language == "sv"
+                            else "What must be followed up and reported?", muni)
+        return answer_from_facts(duties, "follow_up", language)
+
+    def briefing(self, municipality: str) -> Briefing:
+        """The onboarding briefing: goals, who decides what, and the follow-up duties."""
+        muni = self.resolve_municipality(municipality)
+        if muni is None:
+            raise InvalidQuestionError("Name a municipality for the briefing.")
+        docs = [d for d in self.documents.values() if d.municipality == muni]
+        adopted = "; ".join(" ".join(x for x in (d.adopted_by or "", d.date or "") if x)
+                            for d in docs)
+        return Briefing(
+            municipality=muni, document="; ".join(d.title for d in docs), adopted=adopted,
+            goals=tuple(self._ordered_goals(muni)),
+            responsibilities=tuple(self.fact_index.select(muni, kind="responsibility")),
+            obligations=tuple(self.fact_index.select(muni, kind="obligation")))
+
+    def facts(self, municipality: str | None = None, kind: str = "") -> list[Fact]:
+        muni = self.resolve_municipality(municipality)
+        return self.fact_index.select(muni, kind=kind)
+
+    def _ordered_goals(self, muni: str) -> list[Fact]:
+        goals = self.fact_index.select(muni, kind="goal")
+        return sorted(goals, key=lambda g: (GOAL_KINDS.index(g.goal_kind), g.start))
+
+    def _checked(self, text: str) -> str:
+        text = (text or "").strip()
+        if not text:
+            raise InvalidQuestionError("The topic is empty. / Ämnet är tomt.")
+        if len(text) > self.max_question_chars:
+            raise InvalidQuestionError(
+                f"The topic is {len(text)} characters; the limit is {self.max_question_chars}.")
+        return text
 
     def _hits(self, q: Query, municipalities: set[str] | None, text: str | None = None,
               k: int = 12) -> list[Hit]:

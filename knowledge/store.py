@@ -19,6 +19,7 @@ from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from knowledge.embeddings import embeddings_name
+from knowledge.facts import EXTRACTOR_VERSION, Fact
 from knowledge.models import Document, Passage
 
 _PASSAGE_FIELDS = ("doc_id", "municipality", "title", "section", "start", "end",
@@ -44,6 +45,7 @@ class KnowledgeStore:
         self.client = client
         self.embeddings = embeddings
         self._docs = client.get_or_create_collection(f"{prefix}_documents")
+        self._facts = client.get_or_create_collection(f"{prefix}_facts")
         self.vectors = Chroma(
             collection_name=f"{prefix}_passages_{_slug(embeddings_name(embeddings))}",
             embedding_function=embeddings,
@@ -77,7 +79,38 @@ class KnowledgeStore:
 
     def delete_document(self, doc_id: str) -> None:
         self.vectors._collection.delete(where={"doc_id": doc_id})
+        self._facts.delete(where={"doc_id": doc_id})
         self._docs.delete(ids=[doc_id])
+
+    # facts ---------------------------------------------------------------------
+    def put_facts(self, doc_id: str, facts: Sequence[Fact]) -> None:
+        """Replace one document's facts; metadata fields make them filterable in Chroma."""
+        self._facts.delete(where={"doc_id": doc_id})
+        if not facts:
+            return
+        self._facts.upsert(
+            ids=[f.id for f in facts], documents=[f.quote for f in facts],
+            embeddings=[[0.0, 0.0]] * len(facts),
+            metadatas=[{"doc_id": f.doc_id, "municipality": f.municipality, "kind": f.kind,
+                        "actor": f.actor, "action": f.action, "goal_kind": f.goal_kind,
+                        "when": f.when, "extractor": EXTRACTOR_VERSION,
+                        "json": json.dumps(f.to_dict(), ensure_ascii=False)} for f in facts],
+        )
+
+    def facts(self, **where: str) -> list[Fact]:
+        """Facts filtered by any of municipality, kind, actor, action, goal_kind, when."""
+        clauses = [{k: v} for k, v in where.items() if v]
+        flt: Any = None if not clauses else clauses[0] if len(clauses) == 1 else {
+            "$and": clauses}
+        got = self._facts.get(where=flt, include=["metadatas"])
+        out = [Fact.from_dict(json.loads(str(m["json"]))) for m in got["metadatas"] or []]
+        return sorted(out, key=lambda f: (f.municipality, f.doc_id, f.start, f.id))
+
+    def stale_fact_documents(self) -> list[str]:
+        """Documents whose facts come from another extractor version (or none at all)."""
+        got = self._facts.get(where={"extractor": EXTRACTOR_VERSION}, include=["metadatas"])
+        current = {str(m["doc_id"]) for m in got["metadatas"] or []}
+        return [d.id for d in self.documents() if d.id not in current]
 
     # passages ------------------------------------------------------------------
     @staticmethod

@@ -1,0 +1,164 @@
+"""Facts for one document: walk its blocks once and ask each extractor about every unit.
+
+A unit is a sentence, a list item (read together with its lead-in) or a table row. Every fact
+keeps the verbatim span it came from; for a list item that span runs from the lead-in to the
+item, so the quote shows who the item is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.facts import goals as G
+from knowledge.actors import find_actors, remember
+from ingest.facts.obligations import duty, is_contents_sentence
+from ingest.facts.responsibilities import lead_in_subject, triples
+from ingest.structure import Block, Span, is_lead_in, parse_blocks
+from knowledge.facts import Fact
+from knowledge.models import Document
+
+_BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+)")
+_CLAUSE = re.compile(r",?\s+och\s+(?=(?:[\wåäö-]+\s+){1,3}(?:svarar|ansvarar|beslutar|"
+                     r"redovisar|lämnar|leder|samordnar)\b)", re.I)
+
+
+def _strip_bullet(text: str) -> str:
+    return _BULLET.sub("", text).replace("**", "").strip()
+
+
+def _rows(unit: Span) -> list[Span]:
+    """A table is one paragraph to the block parser; its rows are separate statements."""
+    if " | " not in unit.text:
+        return [unit]
+    out, pos = [], unit.start
+    for line in unit.text.split("\n"):
+        if line.strip():
+            out.append(Span(pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _clauses(unit: Span) -> list[Span]:
+    """Split "X ska hållas på A och B svarar för Y" into its two statements."""
+    out, start = [], 0
+    for m in _CLAUSE.finditer(unit.text):
+        out.append(Span(unit.start + start, unit.start + m.start(), unit.text[start:m.start()]))
+        start = m.end()
+    out.append(Span(unit.start + start, unit.end, unit.text[start:]))
+    return out
+
+
+class _DocumentExtractor:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.known: dict[str, str] = {}
+        self.facts: list[Fact] = []
+        self.goal_sections: set[str] = set()
+
+    def _fact(self, kind: str, section: str, span: tuple[int, int], **fields: object) -> Fact:
+        start, end = span
+        fact = Fact(id=f"{self.doc.id}:{kind[0]}{len(self.facts)}:{start}-{end}", kind=kind,  # type: ignore[arg-type]
+                    municipality=self.doc.municipality, doc_id=self.doc.id,
+                    document=self.doc.title, section=section or self.doc.title,
+                    quote=self.doc.text[start:end], start=start, end=end, **fields)  # type: ignore[arg-type]
+        self.facts.append(fact)
+        return fact
+
+    def run(self) -> list[Fact]:
+        blocks = parse_blocks(self.doc.text)
+        labelled = {b.section for b in blocks if any(G.label_of(u.text) for u in b.units)}
+        for block in blocks:
+            self._block(block, block.section in labelled)
+        return self.facts
+
+    # ------------------------------------------------------------------ per block
+    def _block(self, block: Block, labelled_section: bool) -> None:
+        kind = G.section_goal_kind(block.section)
+        lead = block.lead_in
+        lead_actor, lead_action = (lead_in_subject(lead.text, self.known) if lead else ([], ""))
+        list_kind = G.kind_for_list(kind, lead.text if lead else "")
+        first = block.units[0].text if block.units else ""
+        if block.kind == "paragraph" and re.match(r"^visionen?\b", first, re.I):
+            kind = "vision"
+        if kind and block.kind == "paragraph" and G.label_of(first):
+            self._goal(kind, block.section, (block.start, block.end), G.label_of(first),
+                       self.doc.text[block.start:block.end])
+            kind = ""  # the labelled paragraph is one goal; its sentences are not more
+        elif labelled_section and kind != "vision":
+            kind = ""
+        previous_goal: Fact | None = None
+        for unit in block.units:
+            for row in _rows(unit):
+                span = (lead.start, row.end) if lead and lead_actor else (row.start, row.end)
+                self._responsibilities(block, row, span, lead_actor, lead_action)
+                is_duty = self._obligations(block, row, span, lead_actor)
+                goal_kind = list_kind if block.kind == "list" else kind
+                if goal_kind and not (is_duty and block.kind == "paragraph"):
+                    previous_goal = self._goal_unit(goal_kind, block, row, previous_goal)
+                remember(find_actors(row.text, self.known), self.known)
+
+    def _responsibilities(self, block: Block, row: Span, span: tuple[int, int],
+                          lead_actor: list[str], lead_action: str) -> None:
+        if block.kind == "paragraph" and is_lead_in(row.text):
+            return
+        text = _strip_bullet(row.text)
+        for t in triples(text, self.known, lead_actor or None, lead_action):
+            if t.object or t.action in {"represents", "responsible"}:
+                self._fact("responsibility", block.section, span, actor=t.actor,
+                           action=t.action, object=t.object)
+
+    def _obligations(self, block: Block, row: Span, span: tuple[int, int],
+                     lead_actor: list[str]) -> bool:
+        if is_contents_sentence(row.text):
+            return self._attach_contents(row)
+        found = False
+        for clause in _clauses(row):
+            text = _strip_bullet(clause.text)
+            d = duty(text, find_actors(text, self.known), lead_actor or None)
+            if d is None:
+                continue
+            found = True
+            self._fact("obligation", block.section, span, actor=d.who, action=d.kind,
+                       object=text.rstrip("."), when=d.when, when_text=d.when_text,
+                       recipient=d.recipient, contents=d.contents)
+        return found
+
+    def _attach_contents(self, row: Span) -> bool:
+        """"Redovisningen ska visa …": the contents of the duty stated just before."""
+        from ingest.facts.obligations import contents_of
+
+        for i in range(len(self.facts) - 1, -1, -1):
+            f = self.facts[i]
+            if f.kind == "obligation" and 0 <= row.start - f.end < 200:
+                self.facts[i] = replace(f, contents=f.contents + contents_of(row.text),
+                                        end=row.end, quote=self.doc.text[f.start:row.end])
+                return True
+        return False
+
+    def _goal_unit(self, kind: str, block: Block, row: Span,
+                   previous: Fact | None) -> Fact | None:
+        text = _strip_bullet(row.text)
+        if is_lead_in(text) or G.announces_goals(text):
+            return previous
+        if previous is not None and G.is_continuation(text):
+            i = self.facts.index(previous)
+            merged = replace(previous, end=row.end, quote=self.doc.text[previous.start:row.end],
+                             object=self.doc.text[previous.start:row.end])
+            self.facts[i] = merged
+            return merged
+        first = block.section not in self.goal_sections
+        if block.kind == "list" or G.is_goal_sentence(text, first, kind):
+            return self._goal(kind, block.section, (row.start, row.end), G.label_of(row.text),
+                              text)
+        return previous
+
+    def _goal(self, kind: str, section: str, span: tuple[int, int], label: str,
+              text: str) -> Fact:
+        self.goal_sections.add(section)
+        return self._fact("goal", section, span, goal_kind=kind, label=label,
+                          object=_strip_bullet(text))
+
+
+def extract_facts(doc: Document) -> list[Fact]:
+    return _DocumentExtractor(doc).run()

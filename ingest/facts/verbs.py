@@ -1,0 +1,69 @@
+"""Swedish governance verbs mapped to canonical actions, in their active, infinitive and
+passive forms. One table, so a new phrasing is one line here and every extractor learns it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# action -> (present tense active, infinitive, passive)
+_FORMS: dict[str, tuple[str, str, str]] = {
+    "decides": (
+        r"beslutar(?:\s+(?:även|också))?(?:\s+om)?|avgör|bestämmer(?:\s+om)?|godkänner|"
+        r"(?:har\s+)?fatta[rt]\s+beslut(?:et)?(?:\s+om)?",
+        r"besluta(?:\s+om)?|avgöra|bestämma|godkänna",
+        r"beslutas|beslutats|fattas|avgörs|godkänns|godkännas|godkänts|bestäms"),
+    "adopts": (r"antar|fastställer", r"anta|fastställa", r"antas|fastställs|fastställas"),
+    "signs": (r"tecknar|undertecknar|skriver\s+under", r"teckna|underteckna",
+              r"tecknas|undertecknas|skrivs\s+under"),
+    "prepares": (r"bereder", r"bereda", r"bereds|beredas|efter\s+beredning"),
+    "responsible": (
+        r"ansvarar(?:\s+för)?|svarar\s+för|"
+        r"har\s+(?:det\s+)?(?:[\wåäö]+\s+){0,2}ansvar(?:et)?(?:\s+för)?|"
+        r"är\s+(?:[\wåäö]+\s+)?ansvarig[a]?(?:\s+för|\s+att)?|"
+        r"är\s+(?:[\wåäö]+\s+)?remissinstans|"
+        r"ha[r]?\s+(?:till\s+)?(?:uppdraget|uppgift(?:en)?)\s+att|"
+        r"(?<=ska\s)ha|(?<=skall\s)ha",
+        r"ansvara(?:\s+för)?|se\s+till\s+att",
+        r"hålls|hållas|sköts|skötas"),
+    "leads": (r"leder|driver", r"leda|driva", r"leds|drivs"),
+    "coordinates": (r"samordnar|håller\s+ihop", r"samordna|hålla\s+ihop",
+                    r"samordnas"),
+    "represents": (
+        r"representerar|företräder|är\s+(?:kommunens\s+)?(?:främste?|högste?)\s+representant",
+        r"representera|företräda", r"representeras|företräds"),
+    "reports": (
+        r"redovisar|rapporterar|sammanställer|gör\s+(?:[\wåäö]+\s+){0,3}sammanställning|"
+        r"lämnar\s+(?:en\s+)?(?:[\wåäö]+\s+)?(?:rapport|redovisning|redogörelse|sammanställning)",
+        r"redovisa|rapportera|sammanställa|"
+        r"lämna\s+(?:en\s+)?(?:[\wåäö]+\s+)?(?:rapport|redovisning|redogörelse)",
+        r"redovisas|rapporteras|sammanställs"),
+    "finances": (r"finansierar|bekostar", r"finansiera|bekosta", r"finansieras|bekostas"),
+    "supports": (r"stödjer|stöder|stöttar|ger\s+(?:[\wåäö]+\s+){0,2}stöd|hjälper",
+                 r"stödja|stötta|ge\s+(?:[\wåäö]+\s+){0,2}stöd|hjälpa",
+                 r"stöds|få\s+stöd|får\s+stöd"),
+    "monitors": (r"bevakar|följer\s+upp|har\s+uppsikt(?:\s+över)?|övervakar",
+                 r"bevaka|följa\s+upp|ha\s+uppsikt", r"bevakas|övervakas"),
+    "appoints": (r"utser", r"utse", r"utses"),
+}
+
+MODAL = r"(?:ska|skall|bör|kan|måste)"
+
+
+def _group(index: int) -> str:
+    return "|".join(f"(?P<{a}>{forms[index]})" for a, forms in _FORMS.items())
+
+
+ACTIVE = re.compile(rf"(?:{_group(0)})\b", re.I)  # used with .match(text, pos)
+INFINITIVE = re.compile(rf"\b(?:{_group(1)})\b", re.I)
+PASSIVE = re.compile(rf"\b(?:{_group(2)})\b", re.I)
+ANY_ACTIVE = re.compile(rf"\b(?:{'|'.join(f[0] for f in _FORMS.values())})\b", re.I)
+
+
+def action_of(match: re.Match[str]) -> str:
+    """The canonical action of a match on one of the patterns above."""
+    name = match.lastgroup or "responsible"
+    phrase = match.group(0).lower()
+    if name == "responsible" and "samordna" in phrase:
+        return "coordinates"
+    return name

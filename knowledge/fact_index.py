@@ -1,0 +1,129 @@
+"""Find the facts a question is about: by municipality, kind, actor, action, rhythm and topic.
+
+Matching is lexical over the fact's own statement (its object), with the same stemming and
+compound splitting as passage search, so "vänortsavtal" meets "Avtal med nya vänorter". The
+words that only frame a question ("vem beslutar om", "who signs") are left out of the topic:
+they pick the action, not the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from knowledge.actors import find_actors
+from knowledge.evidence import FRAMING
+from knowledge.facts import ACTION_LABELS, Fact
+from knowledge.lexical import GENERIC, LexicalIndex
+from knowledge.lexicon import english_expansion
+from knowledge.text import stem
+
+_ACTION_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("signs", re.compile(r"\b(tecknar|undertecknar|skriver under|signs?|signing|signature)\b",
+                         re.I)),
+    ("adopts", re.compile(r"\b(antar|antog|antogs|fastställ\w*|adopt\w*)\b", re.I)),
+    ("decides", re.compile(r"\b(beslut\w*|bestämm\w*|avgör\w*|godkän\w*|decid\w*|decision\w*|"
+                           r"approv\w*)\b", re.I)),
+    ("represents", re.compile(r"\b(represent\w*|företräd\w*)\b", re.I)),
+    ("coordinates", re.compile(r"\b(samordn\w*|coordinat\w*)\b", re.I)),
+    ("appoints", re.compile(r"\b(utse|utser|appoint\w*)\b", re.I)),
+    ("finances", re.compile(r"\b(finansier\w*|bekosta\w*|financ\w*|fund\w*|pays?)\b", re.I)),
+    ("monitors", re.compile(r"\b(bevak\w*|monitor\w*)\b", re.I)),
+]
+_DECISION_FAMILY = {"decides", "adopts", "signs", "prepares"}
+_RHYTHM_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("annually", re.compile(r"\b(varje år|årlig\w*|annual\w*|every year|each year|yearly)\b",
+                            re.I)),
+    ("after_each", re.compile(r"\b(efter (varje|ett) \w+|after (each|every|an?) \w+)\b", re.I)),
+    ("mandate_period", re.compile(r"\b(mandatperiod\w*|mandate period|term of office)\b", re.I)),
+]
+_QUESTION_FRAME = frozenset(stem(w) for w in (
+    "vem vilka vilken vilket vad hur när var organ who which what whom body bodies how when "
+    "does do did is are the a an of for to on in our we vi oss hos har ha skriver under tar "
+    "makes make has have must should sign signs signing decide decides decision approve "
+    "approves adopts adopt responsible responsibility in charge policy strategy municipality "
+    "mål målen målet syfte syftet vision visionen priorit prioriterade goal goals purpose aim "
+    "objectives uppfölj följs följas upp ska skall göra gör varje år årligen efter "
+    "nämns står säger enligt finns").split())
+
+
+@dataclass(frozen=True)
+class FactQuery:
+    text: str
+    language: str
+    municipalities: frozenset[str] | None
+
+
+def asked_action(text: str) -> str:
+    return next((name for name, rx in _ACTION_WORDS if rx.search(text)), "")
+
+
+def asked_rhythm(text: str) -> str:
+    return next((name for name, rx in _RHYTHM_WORDS if rx.search(text)), "")
+
+
+def asked_actors(text: str, language: str) -> list[str]:
+    probe = f"{text} {english_expansion(text)}" if language == "en" else text
+    return list(dict.fromkeys(m.name for m in find_actors(probe)))
+
+
+class FactIndex:
+    def __init__(self, facts: Iterable[Fact], lexical: LexicalIndex) -> None:
+        self.facts = list(facts)
+        self.lexical = lexical
+        self._terms = {f.id: self.lexical.analyzer.term_set(self._text(f)) for f in self.facts}
+
+    @staticmethod
+    def _text(fact: Fact) -> str:
+        verb = ACTION_LABELS[fact.action][0] if fact.action in ACTION_LABELS else fact.action
+        return " ".join([fact.actor, verb, fact.label, fact.object, " ".join(fact.contents),
+                         fact.section])
+
+    def select(self, municipality: str | None = None, kind: str = "", actor: str = "",
+               action: str = "") -> list[Fact]:
+        return [f for f in self.facts
+                if (municipality is None or f.municipality == municipality)
+                and (not kind or f.kind == kind) and (not actor or f.actor == actor)
+                and (not action or f.action == action)]
+
+    def topic_concepts(self, question: str, language: str,
+                       drop: Sequence[str] = ()) -> list[tuple[frozenset[str], float]]:
+        """The question's subject as weighted term groups, framing and body names removed."""
+        text = question
+        for phrase in drop:
+            text = re.sub(re.escape(phrase), " ", text, flags=re.I)
+        if language == "en":
+            text = f"{text} {english_expansion(text)}"
+        out = []
+        for word in re.findall(r"[\wåäöÅÄÖé+-]+", text):
+            terms = frozenset(t for t in self.lexical.analyzer.terms(word)
+                              if t not in FRAMING and t not in GENERIC
+                              and t not in _QUESTION_FRAME and self.lexical.idf_of(t) > 0)
+            if terms and stem(word.lower()) not in _QUESTION_FRAME:
+                out.append((terms, max(self.lexical.idf_of(t) for t in terms)))
+        return out
+
+    def coverage(self, fact: Fact, concepts: Sequence[tuple[frozenset[str], float]]) -> float:
+        if not concepts:
+            return 0.0
+        terms = self._terms[fact.id]
+        return sum(w for t, w in concepts if t & terms) / sum(w for _, w in concepts)
+
+    def best(self, candidates: Sequence[Fact], concepts: Sequence[tuple[frozenset[str], float]],
+             threshold: float = 0.6, margin: float = 0.15) -> list[Fact]:
+        """Candidates whose statement covers the topic, keeping those close to the best."""
+        scored = [(self.coverage(f, concepts), f) for f in candidates]
+        top = max((s for s, _ in scored), default=0.0)
+        if top < threshold:
+            return []
+        return [f for s, f in scored if s >= top - margin]
+
+    @staticmethod
+    def by_action(facts: Sequence[Fact], action: str) -> list[Fact]:
+        """Keep the asked action, and for a decision every body in the decision chain."""
+        if not action:
+            return list(facts)
+        family = _DECISION_FAMILY if action in _DECISION_FAMILY else {action}
+        chosen = [f for f in facts if f.action in family]
+        return chosen or list(facts)

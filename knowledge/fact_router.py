@@ -1,0 +1,93 @@
+"""Decide whether a question is answered from facts, and with which ones.
+
+Facts answer first where the intent has them and the question's subject clearly matches:
+who decides/does X (responsibilities), what does body Y do (all of Y's responsibilities),
+which goals of a named kind apply, and which follow-up duties exist. Anything less clear
+falls through to passage retrieval, so a fact answer is never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.fact_index import FactIndex, asked_action, asked_actors, asked_rhythm
+from knowledge.facts import Fact
+
+_WHAT_DOES = re.compile(r"^\s*(vad|what|vilka uppgifter|which tasks|vilket ansvar|"
+                        r"what responsibilit\w*)\b", re.I)
+_GOAL_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("priority", re.compile(r"\b(priorit\w*)\b", re.I)),
+    ("vision", re.compile(r"\b(vision\w*)\b", re.I)),
+    ("purpose", re.compile(r"\b(syfte\w*|purpose\w*|aim\w*)\b", re.I)),
+    ("strategy", re.compile(r"\b(strategier|principer|principles?|arbetsmetod\w*|"
+                            r"strategies)\b", re.I)),
+    ("overall", re.compile(r"\b(mål|målen|målet|målsättning\w*|goals?|objectives?)\b", re.I)),
+]
+_DUTY_WORDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
+    (frozenset({"revise", "follow_up"}), re.compile(r"revider\w*|revis\w*|ses över|review\w*|"
+                                                    r"uppdater\w*|updated?", re.I)),
+    (frozenset({"follow_up", "revise"}), re.compile(r"utvärder\w*|evaluat\w*|följ\w* upp|"
+                                                    r"followed up|follow[- ]up", re.I)),
+    (frozenset({"report"}), re.compile(r"rapport\w*|redovis\w*|redogörelse\w*|report\w*", re.I)),
+    (frozenset({"register"}), re.compile(r"register\w*", re.I)),
+]
+
+
+def asked_goal_kind(text: str) -> str:
+    return next((kind for kind, rx in _GOAL_KIND_WORDS if rx.search(text)), "")
+
+
+class FactRouter:
+    def __init__(self, index: FactIndex) -> None:
+        self.index = index
+
+    def facts_for(self, intent: str, text: str, language: str, municipality: str) -> list[Fact]:
+        if intent == "who":
+            return self.responsibilities(text, language, municipality)
+        if intent == "goals":
+            return self.goals(text, language, municipality)
+        if intent == "follow_up":
+            return self.obligations(text, language, municipality)
+        return []
+
+    def responsibilities(self, text: str, language: str, municipality: str) -> list[Fact]:
+        candidates = self.index.select(municipality, kind="responsibility")
+        actors = asked_actors(text, language)
+        concepts = self.index.topic_concepts(text, language, drop=self._actor_words(text))
+        own = [f for f in candidates if f.actor in actors]
+        if own and _WHAT_DOES.search(text):
+            return own  # "Vad ansvarar KS för?": all of that body's responsibilities
+        matched = self.index.best(candidates, concepts)
+        return self.index.by_action(matched, asked_action(text))
+
+    def goals(self, text: str, language: str, municipality: str) -> list[Fact]:
+        kind = asked_goal_kind(text)
+        if not kind:
+            return []
+        goals = self.index.select(municipality, kind="goal")
+        of_kind = [g for g in goals if g.goal_kind == kind]
+        concepts = self.index.topic_concepts(text, language)
+        if concepts:
+            return self.index.best(of_kind or goals, concepts)
+        if not of_kind and kind == "overall":  # "Vilka mål …?" where the policy says "Syfte"
+            of_kind = [g for g in goals if g.goal_kind in ("purpose", "vision")]
+        return of_kind
+
+    def obligations(self, text: str, language: str, municipality: str) -> list[Fact]:
+        duties = self.index.select(municipality, kind="obligation")
+        kinds = next((k for k, rx in _DUTY_WORDS if rx.search(text)), frozenset())
+        rhythm = asked_rhythm(text)
+        concepts = self.index.topic_concepts(text, language)
+        if concepts:
+            matched = self.index.best(duties, concepts, threshold=0.5)
+        else:
+            matched = [d for d in duties if d.action in kinds]
+        if rhythm:
+            matched = [d for d in matched if d.when == rhythm] or matched
+        return matched
+
+    @staticmethod
+    def _actor_words(text: str) -> list[str]:
+        from knowledge.actors import find_actors
+
+        return [m.text for m in find_actors(text)]

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
+from bot.cli_facts import register as register_fact_commands
 from bot.render_cli import render_answer, render_eval, render_ingest
 from bot.settings import Settings
 from bot.wiring import build_service, build_store
@@ -166,6 +167,9 @@ def evaluate(
                               f"   facts {r.facts_found}/{r.facts_total} "
                               f"abstained={r.answer.abstained} | "
                               f"{r.answer.text[:300]!r}")
+
+
+register_fact_commands(app)
 
 
 def main() -> None:

@@ -105,3 +105,16 @@ def answer_per_municipality(groups: dict[str, list[Fact]], intent: str,
             else f"Detta tas upp i policyerna för {names}:")
     text = head + "\n" + "\n\n".join(blocks) + "\n\n" + _sources(cits, language)
     return Answer(text=text, citations=cits, language=language, intent=intent, mode="facts")
+
+
+def onboarding_summary(facts: Sequence[Fact], language: str) -> str:
+    """Who decides what and the follow-up duties, as the first thing a new official reads."""
+    en = language == "en"
+    groups = (("responsibility", "Who decides and does what:" if en else "Vem beslutar och gör vad:"),
+              ("obligation", "Follow-up duties:" if en else "Uppföljning och redovisning:"))
+    out = [_header(facts, language)]
+    for kind, title in groups:
+        chosen = [f for f in facts if f.kind == kind]
+        if chosen:
+            out.append(title + "\n" + "\n".join(_LINES[kind](f, language) for f in chosen))
+    return "\n\n".join(out)

@@ -109,6 +109,14 @@ class Briefing:
     responsibilities: tuple[Fact, ...]
     obligations: tuple[Fact, ...]
 
+    def to_dict(self) -> dict[str, Any]:
+        """Structured data a chat front end renders in its own way (Block Kit, a card)."""
+        return {"municipality": self.municipality, "document": self.document,
+                "adopted": self.adopted,
+                "goals": [f.to_dict() for f in self.goals],
+                "responsibilities": [f.to_dict() for f in self.responsibilities],
+                "obligations": [f.to_dict() for f in self.obligations]}
+
     def citations(self) -> list[Citation]:
         seen: dict[tuple[str, int, int], Citation] = {}
         for f in (*self.goals, *self.responsibilities, *self.obligations):

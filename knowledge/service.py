@@ -15,8 +15,13 @@ from knowledge.composer import (
     distinct_quotes,
 )
 from knowledge.evidence import EvidenceJudge
-from knowledge.fact_answers import answer_from_facts, answer_per_municipality
-from knowledge.fact_index import FactIndex
+from knowledge.fact_answers import (
+    answer_from_facts,
+    answer_per_municipality,
+    citations,
+    onboarding_summary,
+)
+from knowledge.fact_index import FactIndex, asked_actors
 from knowledge.fact_router import FactRouter
 from knowledge.facts import GOAL_KINDS, Briefing, Fact
 from knowledge.lexical import LexicalIndex
@@ -260,11 +265,26 @@ class PolicyService:
             hits.extend(self._hits(q, scope, text=aspect, k=2))
         quotes = distinct_quotes([(h.passage, h.score) for h in hits], self.documents, 6,
                                  self.following)
-        if not quotes:
+        facts = self._briefing_facts(q, muni) if muni else []
+        if not quotes and not facts:
             return self._abstain(q, muni, [], ())
-        return Answer(text=compose(quotes, q.intent, q.language, q.text),
-                      citations=[x.citation for x in quotes], language=q.language,
-                      intent=q.intent, municipality=muni)
+        parts = [onboarding_summary(facts, q.language)] if facts else []
+        if quotes:
+            parts.append(compose(quotes, q.intent, q.language, q.text))
+        cits = [x.citation for x in quotes] + citations(facts)
+        unique = list({(c.doc_id, c.start, c.end): c for c in cits}.values())
+        return Answer(text="\n\n".join(parts), citations=unique, language=q.language,
+                      intent=q.intent, municipality=muni, mode="facts" if facts else "extractive")
+
+    def _briefing_facts(self, q: Query, muni: str) -> list[Fact]:
+        """The asker's own role first (a body the question names), then who decides what and
+        the follow-up duties every new official must know."""
+        actors = asked_actors(q.text, q.language)
+        own = [f for f in self.fact_index.select(muni) if f.kind != "goal" and f.actor in actors]
+        decisions = [f for f in self.fact_index.select(muni, kind="responsibility")
+                     if f.action in ("decides", "adopts", "signs")]
+        duties = self.fact_index.select(muni, kind="obligation")
+        return list({f.id: f for f in own + decisions + duties}.values())
 
     def _compare(self, q: Query) -> Answer:
         if _DATE_QUESTION.search(q.text):

@@ -104,7 +104,7 @@ class KnowledgeStore:
             "$and": clauses}
         got = self._facts.get(where=flt, include=["metadatas"])
         out = [Fact.from_dict(json.loads(str(m["json"]))) for m in got["metadatas"] or []]
-        return sorted(out, key=lambda f: (f.municipality, f.doc_id, f.start, f.id))
+        return sorted(out, key=lambda f: (f.municipality, f.doc_id, f.start, f.end))
 
     def stale_fact_documents(self) -> list[str]:
         """Documents whose facts come from another extractor version (or none at all)."""

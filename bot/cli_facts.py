@@ -1,0 +1,156 @@
+"""CLI commands over the extracted facts: who, goals, obligations, onboard, facts export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from bot.render_cli import render_answer
+from bot.render_facts import render_briefing
+from bot.settings import Settings
+from bot.wiring import build_service
+from knowledge.facts import Fact
+from knowledge.service import InvalidQuestionError, PolicyService
+
+console = Console(width=200 if not sys.stdout.isatty() else None)
+err = Console(stderr=True)
+
+Muni = Annotated[str | None, typer.Option("--municipality", "-m", help="The municipality.")]
+Lang = Annotated[str, typer.Option("--lang", help="Answer language: sv or en.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+facts_app = typer.Typer(help="Inspect the facts extracted from the policies.",
+                        no_args_is_help=True)
+
+
+def _service() -> PolicyService:
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        err.print(f"[red]Invalid configuration:[/red]\n{exc}")
+        raise typer.Exit(2) from exc
+    with console.status("Loading the policy index…"):
+        return build_service(settings)
+
+
+def _checked_lang(lang: str) -> str:
+    if lang not in ("sv", "en"):
+        err.print("[red]--lang must be sv or en.[/red]")
+        raise typer.Exit(2)
+    return lang
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]{exc}[/red]")
+    raise typer.Exit(2) from exc
+
+
+def who(topic: Annotated[str, typer.Argument(help="What is decided or done, e.g. vänortsavtal.")],
+        municipality: Muni = None, lang: Lang = "sv", as_json: AsJson = False) -> None:
+    """Who decides, signs or is responsible for a topic (every municipality if none given)."""
+    service = _service()
+    try:
+        answer = service.who(topic, municipality, _checked_lang(lang))
+    except InvalidQuestionError as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
+    else:
+        render_answer(console, answer)
+
+
+def goals(municipality: Annotated[str, typer.Option("--municipality", "-m")],
+          area: Annotated[str | None, typer.Option(help="Only goals about this area.")] = None,
+          lang: Lang = "sv", as_json: AsJson = False) -> None:
+    """The goals, purposes, priority areas and strategies a municipality's policy sets."""
+    service = _service()
+    try:
+        answer = service.goals(municipality, area, _checked_lang(lang))
+    except InvalidQuestionError as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
+    else:
+        render_answer(console, answer)
+
+
+def obligations(municipality: Annotated[str, typer.Option("--municipality", "-m")],
+                lang: Lang = "sv", as_json: AsJson = False) -> None:
+    """What must be reported, evaluated or revised, by whom and when."""
+    service = _service()
+    try:
+        answer = service.obligations(municipality, _checked_lang(lang))
+    except InvalidQuestionError as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
+    else:
+        render_answer(console, answer)
+
+
+def onboard(municipality: Annotated[str, typer.Option("--municipality", "-m")],
+            lang: Lang = "sv", as_json: AsJson = False) -> None:
+    """A one-screen briefing for a new official: goals, who decides what, obligations."""
+    service = _service()
+    try:
+        briefing = service.briefing(municipality)
+    except InvalidQuestionError as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        render_briefing(console, briefing, _checked_lang(lang))
+
+
+_CSV_FIELDS = ("municipality", "kind", "actor", "action", "object", "goal_kind", "label", "when",
+               "when_text", "recipient", "contents", "document", "section", "quote", "start",
+               "end", "id")
+
+
+def facts_csv(facts: list[Fact]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=_CSV_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    for f in facts:
+        row = f.to_dict()
+        row["contents"] = "; ".join(f.contents)
+        writer.writerow(row)
+    return out.getvalue()
+
+
+@facts_app.command("export")
+def export(fmt: Annotated[str, typer.Option("--format", help="csv or json")] = "csv",
+           municipality: Muni = None,
+           kind: Annotated[str, typer.Option(help="responsibility, goal or obligation")] = "",
+           output: Annotated[Path | None, typer.Option("--output", "-o")] = None) -> None:
+    """Every extracted fact with its verbatim source, for a coordinator to check."""
+    if fmt not in ("csv", "json"):
+        _fail(ValueError("--format must be csv or json."))
+    if kind not in ("", "responsibility", "goal", "obligation"):
+        _fail(ValueError("--kind must be responsibility, goal or obligation."))
+    service = _service()
+    try:
+        facts = service.facts(municipality, kind)
+    except InvalidQuestionError as exc:
+        _fail(exc)
+    text = (facts_csv(facts) if fmt == "csv" else
+            json.dumps([f.to_dict() for f in facts], ensure_ascii=False, indent=2) + "\n")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"Wrote {len(facts)} facts to {output}.")
+
+
+def register(app: typer.Typer) -> None:
+    for command in (who, goals, obligations, onboard):
+        app.command()(command)
+    app.add_typer(facts_app, name="facts")

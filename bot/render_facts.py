@@ -64,5 +64,5 @@ def render_briefing(console: Console, b: Briefing, language: str = "sv") -> None
     console.print(Panel(Group(*parts), title=f"{intro}: {b.municipality}", subtitle=head))
     note = ("Varje rad kommer ordagrant ur policyn; kör `policyguide facts export` för källtexten."
             if lang == _SV else
-            "Every row comes verbatim from the policy; `policyguide facts export` gives the quotes.")
+            "Every row comes verbatim from the policy; `policyguide facts export` gives quotes.")
     console.print(f"[dim]{note}[/dim]")

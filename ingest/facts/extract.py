@@ -11,10 +11,10 @@ import re
 from dataclasses import replace
 
 from ingest.facts import goals as G
-from knowledge.actors import find_actors, remember
 from ingest.facts.obligations import duty, is_contents_sentence
 from ingest.facts.responsibilities import lead_in_subject, triples
 from ingest.structure import Block, Span, is_lead_in, parse_blocks
+from knowledge.actors import find_actors, remember
 from knowledge.facts import Fact
 from knowledge.models import Document
 

@@ -48,8 +48,8 @@ _CONTENTS = re.compile(r"\b(?:presenterar|beskriver|ska\s+visa|ska\s+framgå|ska
 _CONTENTS_SENTENCE = re.compile(r"^(?:av\s+)?(?:redovisningen|rapporten|rapporterna|"
                                 r"sammanställningen|redogörelsen)\b.*\bska\s+(?:visa|framgå|"
                                 r"innehålla)", re.I)
-_RECIPIENT_WORDS = re.compile(r"\btill\s+((?:den\s+|sin\s+|sitt\s+|egna\s+)*[\wåäö-]{2,}(?:en|et|n))\b",
-                              re.I)
+_RECIPIENT_WORDS = re.compile(
+    r"\btill\s+((?:den\s+|sin\s+|sitt\s+|egna\s+)*[\wåäö-]{2,}(?:en|et|n))\b", re.I)
 
 
 @dataclass(frozen=True)

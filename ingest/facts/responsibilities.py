@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.actors import Mention, find_actors
 from ingest.facts.verbs import ACTIVE, ANY_ACTIVE, INFINITIVE, MODAL, PASSIVE, action_of
+from knowledge.actors import Mention, find_actors
 
 
 @dataclass(frozen=True)

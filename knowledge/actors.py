@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _W = r"[A-Za-zÅÄÖåäöéü]"
 # (pattern, canonical name). Earlier entries win where two overlap.
 _FIXED: list[tuple[str, str]] = [
+    (r"ledningsnivå(?:n)?", "Ledningsnivå"),
     (r"(?:kommun)?fullmäktiges\s+ordförande|KF:s\s+ordförande", "Kommunfullmäktiges ordförande"),
     (r"kommunstyrelsens\s+ordförande|KS:s\s+ordförande", "Kommunstyrelsens ordförande"),
     (r"kommunstyrelsens\s+presidium", "Kommunstyrelsens presidium"),

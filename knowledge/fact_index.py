@@ -16,7 +16,7 @@ from knowledge.actors import find_actors
 from knowledge.evidence import FRAMING
 from knowledge.facts import ACTION_LABELS, Fact
 from knowledge.lexical import GENERIC, LexicalIndex
-from knowledge.lexicon import english_expansion
+from knowledge.lexicon import SYNONYMS, english_expansion
 from knowledge.text import stem
 
 _ACTION_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -97,10 +97,15 @@ class FactIndex:
             text = f"{text} {english_expansion(text)}"
         out = []
         for word in re.findall(r"[\wåäöÅÄÖé+-]+", text):
-            terms = frozenset(t for t in self.lexical.analyzer.terms(word)
-                              if t not in FRAMING and t not in GENERIC
+            own = stem(word.lower())
+            if own in _QUESTION_FRAME or own in GENERIC or own in FRAMING:
+                continue
+            alternatives = SYNONYMS.get(word.lower(), word)
+            terms = frozenset(t for t in self.lexical.analyzer.terms(alternatives)
+                              if (len(t) >= 5 or t == own)  # not "skap" from "medlemskap"
+                              and t not in FRAMING and t not in GENERIC
                               and t not in _QUESTION_FRAME and self.lexical.idf_of(t) > 0)
-            if terms and stem(word.lower()) not in _QUESTION_FRAME:
+            if terms:
                 out.append((terms, max(self.lexical.idf_of(t) for t in terms)))
         return out
 

@@ -42,8 +42,9 @@ class FactRouter:
         self.index = index
 
     def facts_for(self, intent: str, text: str, language: str, municipality: str) -> list[Fact]:
-        if intent == "who":
-            return self.responsibilities(text, language, municipality)
+        if intent == "who":  # "vilka" also opens goal questions: "Vilka prioriterade områden …"
+            return (self.responsibilities(text, language, municipality)
+                    or self.goals(text, language, municipality))
         if intent == "goals":
             return self.goals(text, language, municipality)
         if intent == "follow_up":

@@ -233,6 +233,19 @@ BODIES: list[tuple[re.Pattern[str], str, str]] = [
                 r"enhet|råd)(en|et|ens|ets)?\b", re.I), "", "office holder or body"),
 ]
 
+# Swedish words policies use for the same governance idea; a question's word also matches its
+# siblings ("medlemskap" meets "ansluta sig till").
+SYNONYM_GROUPS = [
+    "medlemskap medlem ansluta anslutning",
+    "representant representera företräda företräder",
+    "revidera revidering ses över översyn uppdatera",
+    "utvärdera utvärdering uppföljning följa upp",
+    "bidrag stöd medel",
+    "avtal överenskommelse",
+]
+SYNONYMS: dict[str, str] = {w: g for g in SYNONYM_GROUPS for w in g.split()}
+
+
 def body_mentions(text: str, topic: str = "") -> list[tuple[str, str, str]]:
     """(matched text, Swedish canonical name, English name) of the bodies ``text`` names.
 

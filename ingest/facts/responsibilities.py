@@ -106,14 +106,18 @@ _INVERTED = re.compile(rf"(?:{ANY_ACTIVE.pattern})\s+$", re.I)
 _CONDITION_TAIL = re.compile(r"[\s,]*(?:räcker\s+det\s+med\s+att|är\s+det|att|så|då)\s*$", re.I)
 
 
-def _subject_verb_start(text: str, mention: Mention, pos: int) -> int:
-    """Where the verb begins after a subject: "X ska även V", "det X som V", "en X som … V"."""
+def _verb_starts(text: str, mention: Mention, pos: int) -> list[int]:
+    """Where a verb may begin after a subject: "X ska även V", or in a relative clause when the
+    subject is introduced ("är det rektor som avgör", "finns en samordnare som … hjälper")."""
     before = text[: mention.start].rstrip().lower()
-    rel = re.match(r"(?:\s+som\s+[^.]*?)??(?:\s+och)?\s+som\s+", text[pos:], re.I)
-    if rel and (before.endswith("det") or re.search(r"finns\s+(en|ett)$", before)):
-        pos += rel.end()  # "är det rektor som avgör", "finns en samordnare som hjälper"
-    between = _BETWEEN.match(text, pos)
-    return between.end() if between else pos
+    starts = [pos]
+    if before.endswith("det") or re.search(r"finns\s+(en|ett)$", before):
+        starts = [pos + m.end() for m in re.finditer(r"\bsom\s+", text[pos:], re.I)]
+    out = []
+    for start in starts:
+        between = _BETWEEN.match(text, start)
+        out.append(between.end() if between else start)
+    return out
 
 
 def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
@@ -129,7 +133,8 @@ def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
             chain = _verb_chain(text[: inverted.end()].rstrip() + " " + text[pos:].lstrip(),
                                 inverted.start())
         else:
-            chain = _verb_chain(text, _subject_verb_start(text, mention, pos))
+            chain = next((c for s in _verb_starts(text, mention, pos)
+                          if (c := _verb_chain(text, s))), [])
         for action, obj in chain:
             if not obj:
                 obj = clean_object(_CONDITION_TAIL.sub("", head))  # "När X, räcker det med att"

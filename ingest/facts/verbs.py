@@ -12,7 +12,8 @@ _FORMS: dict[str, tuple[str, str, str]] = {
         r"beslutar(?:\s+(?:även|också))?(?:\s+om)?|avgör|bestämmer(?:\s+om)?|godkänner|"
         r"(?:har\s+)?fatta[rt]\s+beslut(?:et)?(?:\s+om)?",
         r"besluta(?:\s+om)?|avgöra|bestämma|godkänna",
-        r"beslutas|beslutats|fattas|avgörs|godkänns|godkännas|godkänts|bestäms"),
+        r"beslutas|beslutats|fattas|avgörs|godkänns|godkännas|godkänts|bestäms|behandlas|"
+        r"hanteras"),
     "adopts": (r"antar|fastställer", r"anta|fastställa", r"antas|fastställs|fastställas"),
     "signs": (r"tecknar|undertecknar|skriver\s+under", r"teckna|underteckna",
               r"tecknas|undertecknas|skrivs\s+under"),

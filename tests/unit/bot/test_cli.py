@@ -85,3 +85,30 @@ def test_eval_prints_metrics_and_the_baseline_row(env: dict[str, str], tmp_path:
     out = run(env, "eval", str(items))
     assert out.returncode == 0, out.stderr
     assert "citation_recall@5" in out.stdout and "bm25-baseline" in out.stdout
+
+
+def test_onboard_prints_the_briefing(env: dict[str, str]) -> None:
+    out = run(env, "onboard", "-m", "Kungsbacka")
+    assert out.returncode == 0, out.stderr
+    for title in ("Mål och syfte", "Vem beslutar och gör vad", "Uppföljning och redovisning"):
+        assert title in out.stdout
+    data = json.loads(run(env, "onboard", "-m", "Älmhult", "--json").stdout)
+    assert any(r["actor"] == "Kommunfullmäktige" and r["action"] == "decides"
+               for r in data["responsibilities"])
+
+
+def test_who_goals_obligations_and_facts_export(env: dict[str, str]) -> None:
+    who = json.loads(run(env, "who", "vänortsavtal", "-m", "Älmhult", "--json").stdout)
+    assert "Kommunfullmäktige" in who["answer"] and who["citations"]
+    assert "Ungdom" in run(env, "goals", "-m", "Eksjö", "--area", "ungdom").stdout
+    assert "mandatperiod" in run(env, "obligations", "-m", "Ale").stdout
+    csv_out = run(env, "facts", "export", "--format", "csv", "-m", "Ale").stdout
+    assert csv_out.splitlines()[0].startswith("municipality,kind,actor,action")
+    assert len(csv_out.splitlines()) > 10
+
+
+def test_fact_commands_refuse_bad_input(env: dict[str, str]) -> None:
+    bad = run(env, "onboard", "-m", "Atlantis")
+    assert bad.returncode == 2 and "Unknown municipality" in bad.stderr
+    assert run(env, "facts", "export", "--format", "xml").returncode == 2
+    assert run(env, "who", "vänort", "--lang", "fi").returncode == 2

@@ -35,7 +35,8 @@ _DECISION_FAMILY = {"decides", "adopts", "signs", "prepares"}
 _RHYTHM_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("annually", re.compile(r"\b(varje år|årlig\w*|annual\w*|every year|each year|yearly)\b",
                             re.I)),
-    ("after_each", re.compile(r"\b(efter (varje|ett) \w+|after (each|every|an?) \w+)\b", re.I)),
+    ("after_each", re.compile(r"\b(efter (varje|ett|en) \w+|efteråt|efter hemkomsten|"
+                              r"after (each|every|an?|the) \w+|afterwards)\b", re.I)),
     ("mandate_period", re.compile(r"\b(mandatperiod\w*|mandate period|term of office)\b", re.I)),
 ]
 _QUESTION_FRAME = frozenset(stem(w) for w in (

@@ -15,6 +15,9 @@ from knowledge.facts import Fact
 
 _WHAT_DOES = re.compile(r"^\s*(vad|what|vilka uppgifter|which tasks|vilket ansvar|"
                         r"what responsibilit\w*)\b", re.I)
+_ACTION_OBJECT = re.compile(
+    r"\b(?:beslutar|bestämmer|avgör|ansvarar|tecknar|undertecknar|godkänner|decides?|approves?|"
+    r"signs?|responsible)\s+(?:om|för|över|on|for|about|över)?\s*(.+)$", re.I)
 _GOAL_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("priority", re.compile(r"\b(priorit\w*)\b", re.I)),
     ("vision", re.compile(r"\b(vision\w*)\b", re.I)),
@@ -42,9 +45,14 @@ class FactRouter:
         self.index = index
 
     def facts_for(self, intent: str, text: str, language: str, municipality: str) -> list[Fact]:
-        if intent == "who":  # "vilka" also opens goal questions: "Vilka prioriterade områden …"
-            return (self.responsibilities(text, language, municipality)
-                    or self.goals(text, language, municipality))
+        if asked_rhythm(text) == "after_each":  # "måste jag skriva något efteråt?"
+            found = self.obligations(text, language, municipality)
+            if found:
+                return found
+        if intent == "who":
+            if asked_goal_kind(text) and not asked_action(text):  # "Vilka områden ska vi
+                return self.goals(text, language, municipality)  # prioritera?"
+            return self.responsibilities(text, language, municipality)
         if intent == "goals":
             return self.goals(text, language, municipality)
         if intent == "follow_up":
@@ -54,7 +62,11 @@ class FactRouter:
     def responsibilities(self, text: str, language: str, municipality: str) -> list[Fact]:
         candidates = self.index.select(municipality, kind="responsibility")
         actors = asked_actors(text, language)
-        concepts = self.index.topic_concepts(text, language, drop=self._actor_words(text))
+        drop = self._actor_words(text)
+        after_verb = _ACTION_OBJECT.search(text)  # "vem beslutar om X": X is the topic
+        concepts = (self.index.topic_concepts(after_verb.group(1), language, drop)
+                    if after_verb else [])
+        concepts = concepts or self.index.topic_concepts(text, language, drop)
         own = [f for f in candidates if f.actor in actors]
         if own and _WHAT_DOES.search(text):
             return own  # "Vad ansvarar KS för?": all of that body's responsibilities
@@ -79,6 +91,9 @@ class FactRouter:
         kinds = next((k for k, rx in _DUTY_WORDS if rx.search(text)), frozenset())
         rhythm = asked_rhythm(text)
         concepts = self.index.topic_concepts(text, language)
+        timed = [d for d in duties if d.when == rhythm] if rhythm else []
+        if timed and concepts:  # the rhythm already narrows it: "efter varje studiebesök"
+            return self.index.best(timed, concepts, threshold=0.2)
         if concepts:
             matched = self.index.best(duties, concepts, threshold=0.5)
         else:

@@ -38,6 +38,11 @@ _WHO_ASKED = re.compile(r"^\s*(vem|vilka organ|vilket organ|who|which body|which
 _DATE_QUESTION = re.compile(r"\b(datum|daterad\w*|äldst|nyast|oldest|newest|dated|antogs när|"
                             r"när antogs|when was)\b", re.I)
 _QUANTITY = re.compile(r"\b(hur många|how many|antal|number of)\b", re.I)
+# A question about an amount of money or a share needs a quote that states one.
+_AMOUNT = re.compile(r"\b(kronor|kr|sek|euro|procent|percent|hur mycket|how much|vad kostar|"
+                     r"budgeterat|budgeted|belopp)\b|%|€", re.I)
+_STATED_AMOUNT = re.compile(r"\d[\d\s]*(kr|kronor|sek|euro|€|%|procent|miljon\w*|tkr|mkr)\b|"
+                            r"\b(budget\w*|belopp\w*)\b", re.I)
 _NUMERAL = re.compile(r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra)\b",
                       re.I)
 _SECTION_NO = re.compile(r"(^|\n)\s*(§\s*)?\d+(\.\d+)*\.?\s")
@@ -230,6 +235,9 @@ class PolicyService:
                               max((h.dense for h in hits[:3]), default=0.0))
         if not self.judge.sufficient(ev):
             return self._abstain(q, muni, shown[:1], ev.elsewhere)
+        if _AMOUNT.search(q.text) and not any(
+                _STATED_AMOUNT.search(x.citation.quote) for x in shown):
+            return self._abstain(q, muni, shown[:1], ())
         if _QUANTITY.search(q.text) and not any(
                 _NUMERAL.search(_SECTION_NO.sub("", x.citation.quote)) for x in shown):
             return self._abstain(q, muni, shown[:1], ())
@@ -284,7 +292,10 @@ class PolicyService:
         decisions = [f for f in self.fact_index.select(muni, kind="responsibility")
                      if f.action in ("decides", "adopts", "signs")]
         duties = self.fact_index.select(muni, kind="obligation")
-        return list({f.id: f for f in own + decisions + duties}.values())
+        concepts = self.fact_index.topic_concepts(q.text, q.language)
+        topical = self.fact_index.best(
+            [f for f in self.fact_index.select(muni) if f.kind != "goal"], concepts, 0.4, 0.1)
+        return list({f.id: f for f in own + topical + decisions + duties}.values())
 
     def _compare(self, q: Query) -> Answer:
         if _DATE_QUESTION.search(q.text):

@@ -64,6 +64,16 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w == "§")]
 
 
+_NOMINAL = re.compile(r"^(.{4,}?)(?:ningarna|ningar|ningen|ningens|nings|ning)$")
+
+
+def nominal_bases(word: str) -> tuple[str, ...]:
+    """The verb stem inside a -ning noun, so "bevakning" meets "bevaka" and "samordning" meets
+    "samordnar" (the Snowball stemmer keeps derivations apart)."""
+    m = _NOMINAL.match(word)
+    return (m.group(1), m.group(1) + "n") if m else ()
+
+
 class Analyzer:
     """Stems plus compound parts, using the indexed vocabulary to decide valid parts."""
 
@@ -75,7 +85,8 @@ class Analyzer:
             self.vocab.update(stem(w) for w in content_words(text) if len(w) >= 3)
 
     def _known(self, part: str) -> bool:
-        return len(part) >= 3 and (part in self.vocab or stem(part) in self.vocab)
+        return len(part) >= 3 and any(
+            p in self.vocab or stem(p) in self.vocab for p in (part, *nominal_bases(part)))
 
     @lru_cache(maxsize=65536)  # noqa: B019 - the analyzer lives as long as its index
     def split(self, word: str, depth: int = 0) -> tuple[str, ...]:
@@ -99,7 +110,10 @@ class Analyzer:
         out: list[str] = []
         for word in content_words(text):
             out.append(stem(word))
-            out.extend(self.split(word))
+            parts = self.split(word)
+            out.extend(parts)
+            for part in (word, *parts):
+                out.extend(nominal_bases(part))
         return out
 
     def term_set(self, text: str) -> set[str]:

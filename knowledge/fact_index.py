@@ -89,16 +89,19 @@ class FactIndex:
                 and (not action or f.action == action)]
 
     def topic_concepts(self, question: str, language: str,
-                       drop: Sequence[str] = ()) -> list[tuple[frozenset[str], float]]:
+                       drop: Sequence[str] = (), generic_fallback: bool = False,
+                       ) -> list[tuple[frozenset[str], float]]:
         """The question's subject as weighted term groups, framing and body names removed."""
         text = question
         for phrase in drop:
             text = re.sub(re.escape(phrase), " ", text, flags=re.I)
         if language == "en":
             text = f"{text} {english_expansion(text)}"
-        out = []
+        out, generic = [], []
         for word in re.findall(r"[\wåäöÅÄÖé+-]+", text):
             own = stem(word.lower())
+            if own in GENERIC and own not in _QUESTION_FRAME:
+                generic.append((frozenset({own}), 0.5))
             if own in _QUESTION_FRAME or own in GENERIC or own in FRAMING:
                 continue
             alternatives = SYNONYMS.get(word.lower(), word)
@@ -108,7 +111,9 @@ class FactIndex:
                               and t not in _QUESTION_FRAME and self.lexical.idf_of(t) > 0)
             if terms:
                 out.append((terms, max(self.lexical.idf_of(t) for t in terms)))
-        return out
+        # "Vem ansvarar för det internationella arbetet?": when only generic words name the
+        # topic, they are the topic (in a fact's short statement they still discriminate).
+        return out or (generic if generic_fallback else [])
 
     def coverage(self, fact: Fact, concepts: Sequence[tuple[frozenset[str], float]]) -> float:
         if not concepts:

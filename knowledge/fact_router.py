@@ -64,9 +64,9 @@ class FactRouter:
         actors = asked_actors(text, language)
         drop = self._actor_words(text)
         after_verb = _ACTION_OBJECT.search(text)  # "vem beslutar om X": X is the topic
-        concepts = (self.index.topic_concepts(after_verb.group(1), language, drop)
+        concepts = (self.index.topic_concepts(after_verb.group(1), language, drop, True)
                     if after_verb else [])
-        concepts = concepts or self.index.topic_concepts(text, language, drop)
+        concepts = concepts or self.index.topic_concepts(text, language, drop, True)
         own = [f for f in candidates if f.actor in actors]
         if own and _WHAT_DOES.search(text):
             return own  # "Vad ansvarar KS för?": all of that body's responsibilities

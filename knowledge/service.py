@@ -301,6 +301,14 @@ class PolicyService:
         if _DATE_QUESTION.search(q.text):
             return self._dates(q)
         names = sorted(q.municipalities) if q.municipalities else self.municipalities()
+        if q.intent in ("who", "follow_up"):  # "Vilka kommuner kräver …": each one's facts
+            text = q.text
+            for name in names:
+                text = self._without_place(text, name)
+            groups = {m: fs for m in names
+                      if (fs := self.router.facts_for(q.intent, text, q.language, m))}
+            if groups:
+                return answer_per_municipality(groups, q.intent, q.language)
         terms = list(q.concepts)
         per_muni: list[Quote] = []
         for name in names:

@@ -105,8 +105,17 @@ class _DocumentExtractor:
         text = _strip_bullet(row.text)
         for t in triples(text, self.known, lead_actor or None, lead_action):
             if t.object or t.action in {"represents", "responsible"}:
-                self._fact("responsibility", block.section, span, actor=t.actor,
-                           action=t.action, object=t.object)
+                self._fact("responsibility", block.section, self._with_antecedent(
+                    block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
+
+    @staticmethod
+    def _with_antecedent(block: Block, row: Span, span: tuple[int, int],
+                         actor: str) -> tuple[int, int]:
+        """"Sektorn beslutar även om bidrag": quote from the sentence that names the sector."""
+        if actor.lower() in row.text.lower() or span[0] < row.start:
+            return span
+        earlier = [u for u in block.units if u.end <= row.start and actor.lower() in u.text.lower()]
+        return (earlier[-1].start, span[1]) if earlier else span
 
     def _obligations(self, block: Block, row: Span, span: tuple[int, int],
                      lead_actor: list[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.actors import find_actors
 from knowledge.fact_index import FactIndex, asked_action, asked_actors, asked_rhythm
 from knowledge.facts import Fact
 
@@ -104,6 +105,4 @@ class FactRouter:
 
     @staticmethod
     def _actor_words(text: str) -> list[str]:
-        from knowledge.actors import find_actors
-
         return [m.text for m in find_actors(text)]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from ingest.facts import goals as G
-from ingest.facts.obligations import duty, is_contents_sentence
+from ingest.facts.obligations import contents_of, duty, is_contents_sentence
 from ingest.facts.responsibilities import lead_in_subject, triples
 from ingest.structure import Block, Span, is_lead_in, parse_blocks
 from knowledge.actors import find_actors, remember
-from knowledge.facts import Fact
+from knowledge.facts import Fact, FactKind
 from knowledge.models import Document
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+)")
@@ -56,12 +57,12 @@ class _DocumentExtractor:
         self.facts: list[Fact] = []
         self.goal_sections: set[str] = set()
 
-    def _fact(self, kind: str, section: str, span: tuple[int, int], **fields: object) -> Fact:
+    def _fact(self, kind: FactKind, section: str, span: tuple[int, int], **fields: Any) -> Fact:
         start, end = span
-        fact = Fact(id=f"{self.doc.id}:{kind[0]}{len(self.facts)}:{start}-{end}", kind=kind,  # type: ignore[arg-type]
+        fact = Fact(id=f"{self.doc.id}:{kind[0]}{len(self.facts)}:{start}-{end}", kind=kind,
                     municipality=self.doc.municipality, doc_id=self.doc.id,
                     document=self.doc.title, section=section or self.doc.title,
-                    quote=self.doc.text[start:end], start=start, end=end, **fields)  # type: ignore[arg-type]
+                    quote=self.doc.text[start:end], start=start, end=end, **fields)
         self.facts.append(fact)
         return fact
 
@@ -135,8 +136,6 @@ class _DocumentExtractor:
 
     def _attach_contents(self, row: Span) -> bool:
         """"Redovisningen ska visa …": the contents of the duty stated just before."""
-        from ingest.facts.obligations import contents_of
-
         for i in range(len(self.facts) - 1, -1, -1):
             f = self.facts[i]
             if f.kind == "obligation" and 0 <= row.start - f.end < 200:

@@ -14,8 +14,10 @@ from rich.console import Console
 from rich.progress import Progress
 
 from bot.cli_facts import register as register_fact_commands
+from bot.cli_register import register_app
 from bot.render_cli import render_answer, render_eval, render_ingest
 from bot.settings import Settings
+from bot.slack.run import slack_command
 from bot.wiring import build_service, build_store
 from ingest.pipeline import ingest_paths
 from knowledge.evaluation import (
@@ -170,6 +172,12 @@ def evaluate(
 
 
 register_fact_commands(app)
+
+
+app.add_typer(register_app, name="register")
+
+
+app.command("slack")(slack_command)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
@@ -63,8 +63,58 @@ class Settings(BaseSettings):
         2000, ge=50, le=100_000, description="Longer questions are refused with a message."
     )
     top_k: int = Field(5, ge=1, le=20, description="Citations returned with an answer.")
+    slack_bot_token: SecretStr | None = Field(
+        None, description="Slack bot token (xoxb-…), needed in both Slack modes."
+    )
+    slack_app_token: SecretStr | None = Field(
+        None, description="Slack app-level token (xapp-…, scope connections:write) for Socket Mode."
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        None, description="Slack signing secret, to verify requests in HTTP mode."
+    )
+    slack_mode: Literal["socket", "http"] = Field(
+        "socket", description="socket: no public URL needed (intranet); http: Slack calls us."
+    )
+    slack_port: int = Field(3000, ge=1, le=65535, description="HTTP mode: port to listen on.")
+    slack_host: str = Field("0.0.0.0", description="HTTP mode: address to listen on.")
+    slack_coordinators: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            'Municipality -> Slack user id of its international coordinator, for "Fråga en '
+            'människa", e.g. {"Eksjö": "U012ABC"}; the key "*" is the fallback.'
+        ),
+    )
+    chat_rate_limit_burst: int = Field(
+        5, ge=1, le=1000, description="Questions a user may ask at once before being slowed."
+    )
+    chat_rate_limit_per_minute: float = Field(
+        10.0, gt=0, le=10_000, description="Questions a minute a user may ask in the long run."
+    )
     database_url: str = Field(
         "", description="Register database; empty means a SQLite file in data_dir."
+    )
+    coordinators: list[str] = Field(
+        default_factory=lambda: ["cli:*"],
+        description=(
+            "Actors allowed to create, edit or cancel register activities, as 'platform:user_id' "
+            "(e.g. 'slack:U0123', 'cli:anna'); 'platform:*' admits every user of a platform. "
+            "The default 'cli:*' lets whoever runs the local CLI write; set a JSON list, e.g. "
+            'POLICYGUIDE_COORDINATORS=\'["slack:U0123","cli:anna"]\', before opening the bots. '
+            "Everyone may read the register and run reports."
+        ),
+    )
+    committees: list[str] = Field(
+        default_factory=lambda: [
+            "Kommunfullmäktige", "Kommunstyrelsen", "Barn- och utbildningsnämnden",
+            "Gymnasienämnden", "Kultur- och fritidsnämnden", "Socialnämnden",
+            "Vård- och omsorgsnämnden", "Miljö- och byggnadsnämnden", "Tekniska nämnden",
+            "Samhällsbyggnadsnämnden", "Överförmyndarnämnden", "Näringslivsenheten",
+            "Kommunledningsförvaltningen",
+        ],
+        description=(
+            "The committees (nämnder/förvaltningar) activities may be logged under; an unknown "
+            "name is refused with the closest known ones. A JSON list."
+        ),
     )
 
     @model_validator(mode="after")

@@ -1,0 +1,197 @@
+"""One chat line → an activity draft, in Swedish or English.
+
+``logga utbyte med Time kommun, Norge, 3–7 maj 2026, 25 elever, Barn- och utbildningsnämnden,
+Erasmus+`` is split at commas; each piece is read as exactly one thing (a kind and partner, a
+country, dates, participants with their target group, a programme, an amount, a committee, a
+status, a Dnr, or ``key: value``). A piece that fits nothing is returned as not understood, and
+every value the parser infers rather than reads (a form from the programme, a title from the kind
+and partner) is listed in ``assumptions``: the draft is shown to the person before it is saved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from register import committees, countries, dates
+from register.fields import field_for, parse_amount, parse_field_value
+from register.schemas import ActivityDraft
+from register.vocab import (
+    KIND_WORDS,
+    PROGRAMME_WORDS,
+    STATUS_WORDS,
+    TARGET_WORDS,
+    Form,
+    Kind,
+    Status,
+)
+
+MAX_LINE = 2_000
+_VERB = re.compile(r"^\s*(logga|registrera|lägg till|log|register|record|add)\b[\s:]*", re.I)
+_ENGLISH = re.compile(r"^\s*(log|register|record|add)\b", re.I)
+_PREPOSITION = r"(?:med|with|i|in|till|to|från|from|hos|at|på|för|for|mot)"
+_KIND = re.compile(
+    r"^(?P<kind>" + "|".join(re.escape(w) for w in sorted(KIND_WORDS, key=len, reverse=True))
+    + r")(?=\s|$)(?:\s+" + _PREPOSITION + r"(?=\s))?\s*(?P<rest>.*)$", re.I)
+_PEOPLE = re.compile(r"^(?:ca\.?\s+|about\s+|cirka\s+)?(?P<n>\d[\d\s]*?)\s+(?P<who>.+)$", re.I)
+_DNR = re.compile(r"^(?:dnr|diarienummer|ref(?:erence)?)\.?\s*:?\s*(?P<ref>\S.*)$", re.I)
+_DECISION = re.compile(r"^(?:beslut(?:at)?(?:\s+(?:av|i))?|decided\s+by|decision(?:\s+by)?)"
+                       r"\s+(?P<rest>.+)$", re.I)
+_KEY_VALUE = re.compile(r"^(?P<key>[^:]{2,30}):\s*(?P<value>.*)$")
+_MUNICIPAL = re.compile(r"^(?P<city>.+?)\s+(kommun|kommune|kunta|municipality|stad|city|"
+                        r"town|gmina|pagasts|vald)$", re.I)
+_COMMITTEE_WORDS = re.compile(r"nämnd|förvaltning|styrelse|fullmäktige|committee|board|council",
+                              re.I)
+
+
+FREE_TEXT = {"title", "purpose", "activities", "lessons_learned", "use_of_results", "cost_split"}
+TITLES: dict[Kind, tuple[str, str]] = {
+    Kind.EXCHANGE: ("Utbyte med {partner}", "Exchange with {partner}"),
+    Kind.PROJECT: ("Projekt med {partner}", "Project with {partner}"),
+    Kind.STUDY_VISIT: ("Studiebesök hos {partner}", "Study visit to {partner}"),
+    Kind.INCOMING_VISIT: ("Besök från {partner}", "Visit from {partner}"),
+    Kind.NETWORK: ("Medlemskap i {partner}", "Membership of {partner}"),
+    Kind.TWIN_TOWN: ("Vänortssamarbete med {partner}", "Twin-town activity with {partner}"),
+    Kind.OTHER: ("Samarbete med {partner}", "Collaboration with {partner}"),
+}
+
+
+@dataclass
+class ParseResult:
+    """The draft, what is still required, what was not understood, and what was inferred."""
+
+    draft: ActivityDraft
+    missing: list[str]
+    not_understood: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    language: str = "sv"
+
+
+def parse_command(text: str, *, municipality: str | None,
+                  known_committees: Sequence[str]) -> ParseResult:
+    """Read a one-line command; never raises for bad input, it reports it instead."""
+    language = "en" if _ENGLISH.match(text) else "sv"
+    if len(text) > MAX_LINE:
+        return ParseResult(ActivityDraft(municipality=municipality),
+                           ActivityDraft(municipality=municipality).missing(),
+                           [f"the line is {len(text):,} characters; at most {MAX_LINE:,}"],
+                           language=language)
+    values: dict[str, Any] = {"municipality": municipality} if municipality else {}
+    result = ParseResult(ActivityDraft(), [], language=language)
+    pieces = _pieces(_VERB.sub("", text, count=1))
+    open_text: str | None = None  # a free-text field runs on across commas until the next key
+    for index, piece in enumerate(pieces):
+        key = _KEY_VALUE.match(piece)
+        if open_text and not (key and field_for(key["key"])):
+            values[open_text] = f"{values[open_text]}, {piece}"
+            continue
+        problem = _read_piece(piece, values, known_committees)
+        open_text = field_for(key["key"]) if key and problem is None else None
+        open_text = open_text if open_text in FREE_TEXT else None
+        if problem is None:
+            continue
+        after = pieces[index + 1] if index + 1 < len(pieces) else ""
+        if problem == "" and "partner_city" not in values and countries.lookup(after):
+            values["partner_city"] = piece
+            result.assumptions.append(f"partner_city: {piece} (the place named before the "
+                                      "country)")
+        else:
+            result.not_understood.append(f"{piece} ({problem})" if problem else piece)
+    _infer(values, result)
+    result.draft = ActivityDraft.model_validate(values)
+    result.missing = result.draft.missing()
+    return result
+
+
+def _pieces(text: str) -> list[str]:
+    raw = [p.strip() for p in re.split(r",(?=\s)|,$", text) if p.strip()]
+    pieces: list[str] = []
+    for piece in raw:  # "May 3-7, 2026": the year after a comma belongs to the date
+        if pieces and re.fullmatch(r"\d{4}", piece) and dates.looks_like_date(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _read_piece(piece: str, values: dict[str, Any], known: Sequence[str]) -> str | None:
+    """Store what the piece says; return None if read, else why not ("" for no idea)."""
+    low = " ".join(piece.casefold().split())
+    try:
+        if (kv := _KEY_VALUE.match(piece)) and (name := field_for(kv["key"])):
+            values[name] = parse_field_value(name, kv["value"])
+        elif kind := _KIND.match(low):
+            values["kind"] = KIND_WORDS[" ".join(kind["kind"].split())]
+            rest = piece[len(piece) - len(kind["rest"]):].strip() if kind["rest"] else ""
+            if rest:
+                values["partner_organisation"] = rest
+        elif dnr := _DNR.match(piece):
+            values["decision_ref"] = dnr["ref"].strip()
+        elif decision := _DECISION.match(piece):
+            _read_decision(decision["rest"], values, known)
+        elif dates.looks_like_date(piece):
+            found = dates.parse_range(piece)
+            assert found is not None
+            values["start_date"], values["end_date"] = found.start, found.end
+        elif code := countries.lookup(piece):
+            values["country"] = code
+        elif low in PROGRAMME_WORDS:
+            values["programme"] = PROGRAMME_WORDS[low].name
+        elif low in STATUS_WORDS:
+            values["status"] = STATUS_WORDS[low]
+        elif low in TARGET_WORDS:
+            values["target_group"] = TARGET_WORDS[low]
+        elif (people := _PEOPLE.match(low)) and people["who"] in TARGET_WORDS:
+            values["participants"] = int(people["n"].replace(" ", ""))
+            values["target_group"] = TARGET_WORDS[people["who"]]
+        elif name := committees.find(piece, known):
+            values["committee"] = name
+        elif _COMMITTEE_WORDS.search(piece):
+            raise committees.UnknownCommitteeError(piece, known)
+        else:
+            amount, currency = parse_amount(piece)
+            values["funding_amount"], values["currency"] = amount, currency
+    except ValueError as exc:
+        return "" if str(exc).endswith("(e.g. 120 000 kr or 20 000 EUR)") else str(exc)
+    return None
+
+
+def _read_decision(rest: str, values: dict[str, Any], known: Sequence[str]) -> None:
+    """"KF 2026-02-12", "kommunfullmäktige 12 februari 2026": a body, then its date."""
+    words = rest.split()
+    for cut in range(1, len(words)):
+        body, when = " ".join(words[:cut]), " ".join(words[cut:])
+        if dates.looks_like_date(when):
+            values["decision_body"] = committees.find(body, known) or body
+            values["decision_date"] = dates.parse_date(when)
+            return
+    values["decision_body"] = committees.find(rest, known) or rest
+
+
+def _infer(values: dict[str, Any], result: ParseResult) -> None:
+    """Fill fields that follow from others, saying so in ``assumptions``."""
+    notes = result.assumptions
+    programme = PROGRAMME_WORDS.get(str(values.get("programme", "")).casefold())
+    if programme and "funding_source" not in values:
+        values["funding_source"] = programme.source
+        notes.append(f"funding_source: {programme.source} (from the programme {programme.name})")
+    if "form" not in values:
+        if values.get("kind") == Kind.TWIN_TOWN:
+            values["form"] = Form.TWIN_TOWN
+            notes.append("form: twin_town (a twin-town activity)")
+        elif programme:
+            values["form"] = programme.form
+            notes.append(f"form: {programme.form.value} (from the programme {programme.name})")
+    partner = values.get("partner_organisation")
+    if partner and "partner_city" not in values and (town := _MUNICIPAL.match(partner)):
+        values["partner_city"] = town["city"]
+        notes.append(f"partner_city: {town['city']} (from the partner {partner})")
+    if "title" not in values and values.get("kind") and partner:
+        sv, en = TITLES[values["kind"]]
+        values["title"] = (en if result.language == "en" else sv).format(partner=partner)
+        notes.append(f"title: {values['title']} (from the kind and partner)")
+    if "status" not in values:
+        values["status"] = Status.PLANNED
+        notes.append("status: planned (the default; say e.g. 'genomförd' or 'completed')")

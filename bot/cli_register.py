@@ -17,10 +17,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from bot.register_policy import check_activity, goal_reference
+from bot.render_register import activities_table, followups_table, history_table, values_table
 from bot.settings import Settings
+from bot.wiring import build_service
 from bot.wiring_register import build_register
 from register import committees, fields
 from register import report as annual
@@ -31,7 +33,6 @@ from register.report_docx import write_docx
 from register.sample import sample_activities
 from register.schemas import REQUIRED
 from register.service import RegisterService
-from register.vocab import label
 
 register_app = typer.Typer(help="The register of international activities (log, list, report).",
                            no_args_is_help=True, add_completion=False)
@@ -91,6 +92,8 @@ def log(
     partner: Opt = None, country: Opt = None, start: Opt = None, end: Opt = None,
     participants: Opt = None, sets: Sets = None, user: User = None,
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
+    policy: Annotated[bool, typer.Option(help="Suggest policy goals and check required "
+                                              "decisions (loads the policy index).")] = True,
 ) -> None:
     """Log an activity from one line of text and/or options (any other field with --set)."""
     service = _service()
@@ -103,12 +106,30 @@ def log(
         if yes:
             raise _fail(f"Missing required field: {name} ({fields.FIELD_LABELS[name][1]}).")
         values[name] = _prompt(name, service.committees)
-    _render_values(values)
+    if policy:
+        _policy_check(values, accept=not yes)
+    console.print(values_table(values))
     if not yes and not typer.confirm("Save this activity?", default=True):
         raise typer.Exit(1)
     with _refusals():
         record = service.create(_actor(user), values, channel="cli")
     console.print(Text(f"Saved activity #{record.id}: {record.title}", style="green"))
+
+
+def _policy_check(values: dict[str, Any], accept: bool) -> None:
+    """Show the goals the activity serves and any decision the policy requires; link the goals
+    only when the coordinator accepts them."""
+    with console.status("Checking the policy…"):
+        check = check_activity(values, build_service(Settings()))
+    for warning in check.warnings:
+        console.print(Text(f"⚠ {warning.message}", style="yellow"))
+    if not check.goals:
+        return
+    console.print("Policy goals this activity may serve:")
+    for i, goal in enumerate(check.goals, start=1):
+        console.print(Text(f"  {i}. {goal_reference(goal)}  ({goal.citation})"))
+    if accept and typer.confirm("Link these goals to the activity?", default=True):
+        values["goals"] = [*values.get("goals", []), *map(goal_reference, check.goals)]
 
 
 def _from_text(text: str | None, municipality: str | None, known: list[str],
@@ -164,13 +185,8 @@ def show(activity_id: int) -> None:
     service = _service()
     with _refusals():
         record, history = service.get(activity_id), service.history(activity_id)
-    _render_values(record.model_dump(), title=f"Activity #{record.id}")
-    table = Table("When", "Who", "What", "Changes", title="History")
-    for entry in history:
-        note = f" ({entry.note})" if entry.note else ""
-        table.add_row(entry.at.strftime("%Y-%m-%d %H:%M"), Text(entry.actor), entry.action,
-                      Text(fields.describe_changes(entry.changes) + note))
-    console.print(table)
+    console.print(values_table(record.model_dump(), title=f"Activity #{record.id}"))
+    console.print(history_table(history))
 
 
 @register_app.command("list")
@@ -184,12 +200,7 @@ def list_activities(
         records = _service().search(year=year, committee=committee, country=country, kind=kind,
                                     status=status, text=text, municipality=municipality,
                                     limit=limit)
-    table = Table("Id", "Title", "Committee", "Kind", "Country", "Period", "Status",
-                  title=f"{len(records)} activities")
-    for a in records:
-        table.add_row(str(a.id), Text(a.title), Text(a.committee), label(a.kind), a.country,
-                      annual.period(a.start_date, a.end_date), label(a.status))
-    console.print(table)
+    console.print(activities_table(records))
 
 
 @register_app.command()
@@ -197,12 +208,7 @@ def followups(year: Annotated[int | None, typer.Option()] = None, committee: Opt
     """Completed exchanges whose after-exchange report is not filled in."""
     with _refusals():
         found = _service().missing_follow_up(year=year, committee=committee)
-    table = Table("Id", "Title", "Committee", "Ended", "Missing", title="Open follow-ups")
-    for f in found:
-        a = f.activity
-        table.add_row(str(a.id), Text(a.title), Text(a.committee),
-                      str(a.end_date or a.start_date), ", ".join(f.missing))
-    console.print(table if found else "No open follow-ups.")
+    console.print(followups_table(found) if found else "No open follow-ups.")
 
 
 @register_app.command()
@@ -270,13 +276,3 @@ def _emit(content: str, output: Path | None) -> None:
         return
     output.write_text(content, encoding="utf-8")
     console.print(Text(f"Wrote {output}", style="green"))
-
-
-def _render_values(values: dict[str, Any], title: str = "Activity") -> None:
-    table = Table("Field", "Value", title=title, show_header=False)
-    for name, (sv, _en) in fields.FIELD_LABELS.items():
-        if shown := fields.display_value(name, values.get(name)):
-            table.add_row(sv, Text(shown))
-    console.print(table)
-
-

@@ -108,7 +108,8 @@ FORM_WORDS: dict[str, Form] = {
     **dict.fromkeys(["kommunalt partnerskap", "partnerskap", "icld", "municipal partnership"],
                     Form.MUNICIPAL_PARTNERSHIP),
     **dict.fromkeys(["eu-projekt", "eu projekt", "eu project"], Form.EU_PROJECT),
-    **dict.fromkeys(["annan samverkan", "annat", "other collaboration", "other"], Form.OTHER),
+    **dict.fromkeys(["annan samverkan", "annan", "annat", "övrigt", "other collaboration",
+                     "other"], Form.OTHER),
 }
 
 STATUS_WORDS: dict[str, Status] = {

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-FORBIDDEN = {"knowledge": {"bot", "ingest"}, "register": {"bot", "ingest"},
+FORBIDDEN = {"knowledge": {"bot", "ingest"}, "register": {"bot", "ingest", "knowledge"},
              "prompts": {"bot", "ingest"}, "ingest": {"bot"}}
 
 

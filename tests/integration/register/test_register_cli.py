@@ -33,8 +33,21 @@ def cli(empty_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliR
 
 
 def run(cli: CliRunner, *args: str, stdin: str | None = None) -> tuple[int, str]:
+    # The policy check loads (and on a fresh data dir ingests) the policy index; only the test
+    # of that check asks for it.
+    if args[0] == "log" and "--policy" not in args:
+        args = (*args, "--no-policy")
     result = cli.invoke(app, ["register", *args], input=stdin)
     return result.exit_code, result.output
+
+
+def test_log_checks_the_policy_and_links_accepted_goals(cli: CliRunner) -> None:
+    code, out = run(cli, "log", "logga nätverksmedlemskap i Eurocities, Belgien, 1 mars 2026, "
+                    "Kommunstyrelsen", "-m", "Eksjö", "--user", "anna", "--policy",
+                    stdin="annan\ny\ny\n")  # form, link goals, save
+    assert code == 0, out
+    assert "Kommunstyrelsen beslutar om medlemskap" in out  # the decision the policy requires
+    assert "Saved activity" in out
 
 
 def test_log_from_one_line_in_swedish_and_english(cli: CliRunner) -> None:
@@ -107,7 +120,7 @@ def test_demo_data_report_export_import_followups(cli: CliRunner, tmp_path: Path
 def test_the_installed_command_runs_the_register(tmp_path: Path) -> None:
     env = {**os.environ, "POLICYGUIDE_DATA_DIR": str(tmp_path), "POLICYGUIDE_DATABASE_URL": ""}
     out = subprocess.run([sys.executable, "-m", "bot", "register", "log", LINE_SV, "-m", "Eksjö",
-                          "--yes"], env=env, cwd=REPO, capture_output=True, text=True,
-                         timeout=120)
+                          "--yes", "--no-policy"], env=env, cwd=REPO, capture_output=True,
+                         text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "register.db").exists()

@@ -25,3 +25,7 @@ eval:  ## the evaluation set as a benchmark (prints figures, BM25 baseline besid
 
 ingest:
 	$(BIN)/policyguide ingest knowledge/corpus
+
+.PHONY: run-slack
+run-slack:  ## the Slack bot; MODE=socket (default, no public URL) or MODE=http PORT=3000
+	$(BIN)/policyguide slack $(if $(MODE),--mode $(MODE)) $(if $(PORT),--port $(PORT))

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from bot.cli_facts import register as register_fact_commands
+from bot.cli_feedback import feedback
 from bot.cli_register import register_app
 from bot.render_cli import render_answer, render_eval, render_ingest
 from bot.settings import Settings
@@ -172,6 +173,7 @@ def evaluate(
 
 
 register_fact_commands(app)
+app.command()(feedback)
 
 
 app.add_typer(register_app, name="register")

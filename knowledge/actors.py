@@ -39,7 +39,8 @@ _FIXED: list[tuple[str, str]] = [
 # Named units: "Tillväxt- och utvecklingssektorn", "Tekniska nämnden", "kommunledningskontoret".
 # Only definite forms name a particular body; "varje förvaltning" is one too.
 _DEFINITE = (r"nämnden|sektorn|kontoret|förvaltningen|enheten|avdelningen|utskottet|rådet|"
-             r"gruppen|kansliet|nätverket|bolaget|bolagen|kommittén|sekretariatet|byrån|staben")
+             r"gruppen|kansliet|nätverket|bolaget|bolagen|kommittén|sekretariatet|byrån|staben|"
+             r"chefen")
 _INDEFINITE = r"nämnd|sektor|kontor|förvaltning|enhet|avdelning|utskott|råd|grupp|kansli|bolag"
 _NAMED = re.compile(
     rf"\b(?:(?:varje|respektive)\s+{_W}*(?:{_INDEFINITE})|"

@@ -15,7 +15,7 @@ from knowledge.models import Citation
 
 FactKind = Literal["responsibility", "goal", "obligation"]
 
-EXTRACTOR_VERSION = "facts-2"  # bump on any extractor change: stores re-extract at start
+EXTRACTOR_VERSION = "facts-3"  # bump on any extractor change: stores re-extract at start
 
 # Canonical actions, in the order a who-decides-what table lists them.
 ACTIONS = ("decides", "adopts", "signs", "prepares", "responsible", "leads", "coordinates",
@@ -51,6 +51,8 @@ WHEN_LABELS: dict[str, tuple[str, str]] = {
     "before_each": ("inför varje ny omgång", "before each new round"),
     "annually": ("årligen", "annually"),
     "mandate_period": ("varje mandatperiod", "every mandate period"),
+    "every_2_years": ("vartannat år", "every second year"),
+    "every_3_years": ("vart tredje år", "every third year"),
     "every_4_years": ("minst vart fjärde år", "at least every fourth year"),
     "every_5_years": ("vart femte år", "every fifth year"),
     "continuously": ("löpande", "continuously"),

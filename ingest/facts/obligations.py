@@ -19,6 +19,8 @@ _RHYTHMS: list[tuple[str, re.Pattern[str]]] = [
     ("before_each", re.compile(r"\binför\s+varje\s+(?:ny\s+)?[\wåäö-]+", re.I)),
     ("mandate_period", re.compile(r"\b(?:varje|per|under\s+varje)(?:\s+ny)?\s+mandatperiod|"
                                   r"\bmandatperiodens\s+slut", re.I)),
+    ("every_2_years", re.compile(r"\b(?:minst\s+)?vart?\s*annat\s+år|\bvartannat\s+år", re.I)),
+    ("every_3_years", re.compile(r"\b(?:minst\s+)?vart?\s+tredje\s+år", re.I)),
     ("every_4_years", re.compile(r"\b(?:minst\s+)?vart?\s+fjärde\s+år", re.I)),
     ("every_5_years", re.compile(r"\b(?:minst\s+)?vart?\s+femte\s+år", re.I)),
     ("annually", re.compile(

@@ -43,9 +43,22 @@ def clean_object(text: str) -> str:
     return text
 
 
+_MODAL_BEFORE = re.compile(rf"\b(?:{MODAL})\s+$", re.I)
+
+
+def _delayed_infinitive(text: str, pos: int) -> re.Match[str] | None:
+    """"Varje nämnd ska senast den 1 mars varje år rapportera …": after a modal, the verb may
+    come after a time adverbial; look a short way ahead, never past a comma."""
+    if not _MODAL_BEFORE.search(text[:pos]):
+        return None
+    window = text[pos: pos + 60].split(",")[0]
+    found = INFINITIVE.search(window)
+    return INFINITIVE.match(text, pos + found.start()) if found else None
+
+
 def _verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
     """(action, object) for "V1 O1, V2 O2 och V3 O3"; a verb with no object shares the next."""
-    first = ACTIVE.match(text, pos)
+    first = ACTIVE.match(text, pos) or _delayed_infinitive(text, pos)
     if not first:
         return []
     pieces: list[tuple[str, str]] = []

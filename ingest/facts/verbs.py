@@ -13,7 +13,7 @@ _FORMS: dict[str, tuple[str, str, str]] = {
         r"(?:har\s+)?fatta[rt]\s+beslut(?:et)?(?:\s+om)?",
         r"besluta(?:\s+om)?|avgöra|bestämma|godkänna",
         r"beslutas|beslutats|fattas|avgörs|godkänns|godkännas|godkänts|bestäms|behandlas|"
-        r"hanteras"),
+        r"hanteras|tas(?=\s+(?:av|i)\s)"),
     "adopts": (r"antar|fastställer", r"anta|fastställa", r"antas|fastställs|fastställas"),
     "signs": (r"tecknar|undertecknar|skriver\s+under", r"teckna|underteckna",
               r"tecknas|undertecknas|skrivs\s+under"),

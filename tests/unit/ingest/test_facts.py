@@ -15,7 +15,7 @@ from knowledge.models import Document
 
 REPO = Path(__file__).resolve().parents[3]
 EXPECTED = json.loads((REPO / "tests/data/facts/expected.json").read_text(encoding="utf-8"))
-FILES = {p.name: p for d in ("knowledge/corpus", "tests/data/fictional")
+FILES = {p.name: p for d in ("knowledge/corpus", "tests/data/fictional", "tests/data/blind")
          for p in (REPO / d).iterdir() if p.suffix in (".txt", ".md")}
 
 

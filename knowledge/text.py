@@ -8,6 +8,7 @@ parts that occur on their own in the indexed documents.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -15,7 +16,16 @@ from functools import lru_cache
 import snowballstemmer
 
 _WORD = re.compile(r"[0-9a-zåäöéüæø§+]+", re.IGNORECASE)
-_SV = snowballstemmer.stemmer("swedish")
+_LOCAL = threading.local()
+
+
+def _stemmer() -> snowballstemmer.stemmer:
+    """One Snowball stemmer per thread: a stemmer keeps per-call state, so sharing one between
+    the threads of a chat server would mix up words."""
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("swedish")
+    return stemmer
 
 STOPWORDS = frozenset(
     """
@@ -52,7 +62,7 @@ _LEMMA = {"anta": "antag", "antar": "antag", "antas": "antag", "antog": "antag",
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    base = str(_SV.stemWord(word.lower()))
+    base = str(_stemmer().stemWord(word.lower()))
     return _LEMMA.get(word.lower(), _LEMMA.get(base, base))
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,7 @@ from bot.render_facts import render_briefing
 from bot.settings import Settings
 from bot.wiring import build_service
 from knowledge.facts import Fact
+from knowledge.models import Answer
 from knowledge.service import InvalidQuestionError, PolicyService
 
 console = Console(width=200 if not sys.stdout.isatty() else None)
@@ -53,47 +55,39 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2) from exc
 
 
-def who(topic: Annotated[str, typer.Argument(help="What is decided or done, e.g. vänortsavtal.")],
-        municipality: Muni = None, lang: Lang = "sv", as_json: AsJson = False) -> None:
-    """Who decides, signs or is responsible for a topic (every municipality if none given)."""
+def _show(answer_of: Callable[[PolicyService], Answer], as_json: bool) -> None:
+    """Load the service, get the answer, print it as the JSON contract or as Rich panels."""
     service = _service()
     try:
-        answer = service.who(topic, municipality, _checked_lang(lang))
+        answer = answer_of(service)
     except InvalidQuestionError as exc:
         _fail(exc)
     if as_json:
         print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
     else:
         render_answer(console, answer)
+
+
+def who(topic: Annotated[str, typer.Argument(help="What is decided or done, e.g. vänortsavtal.")],
+        municipality: Muni = None, lang: Lang = "sv", as_json: AsJson = False) -> None:
+    """Who decides, signs or is responsible for a topic (every municipality if none given)."""
+    language = _checked_lang(lang)
+    _show(lambda s: s.who(topic, municipality, language), as_json)
 
 
 def goals(municipality: Annotated[str, typer.Option("--municipality", "-m")],
           area: Annotated[str | None, typer.Option(help="Only goals about this area.")] = None,
           lang: Lang = "sv", as_json: AsJson = False) -> None:
     """The goals, purposes, priority areas and strategies a municipality's policy sets."""
-    service = _service()
-    try:
-        answer = service.goals(municipality, area, _checked_lang(lang))
-    except InvalidQuestionError as exc:
-        _fail(exc)
-    if as_json:
-        print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
-    else:
-        render_answer(console, answer)
+    language = _checked_lang(lang)
+    _show(lambda s: s.goals(municipality, area, language), as_json)
 
 
 def obligations(municipality: Annotated[str, typer.Option("--municipality", "-m")],
                 lang: Lang = "sv", as_json: AsJson = False) -> None:
     """What must be reported, evaluated or revised, by whom and when."""
-    service = _service()
-    try:
-        answer = service.obligations(municipality, _checked_lang(lang))
-    except InvalidQuestionError as exc:
-        _fail(exc)
-    if as_json:
-        print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
-    else:
-        render_answer(console, answer)
+    language = _checked_lang(lang)
+    _show(lambda s: s.obligations(municipality, language), as_json)
 
 
 def onboard(municipality: Annotated[str, typer.Option("--municipality", "-m")],

@@ -17,6 +17,7 @@ from knowledge.evidence import FRAMING
 from knowledge.facts import ACTION_LABELS, Fact
 from knowledge.lexical import GENERIC, LexicalIndex
 from knowledge.lexicon import SYNONYMS, english_expansion
+from knowledge.rhythms import rhythm_in_question
 from knowledge.text import stem
 
 _ACTION_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -32,13 +33,6 @@ _ACTION_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("monitors", re.compile(r"\b(bevak\w*|monitor\w*)\b", re.I)),
 ]
 _DECISION_FAMILY = {"decides", "adopts", "signs", "prepares"}
-_RHYTHM_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("annually", re.compile(r"\b(varje år|årlig\w*|annual\w*|every year|each year|yearly)\b",
-                            re.I)),
-    ("after_each", re.compile(r"\b(efter (varje|ett|en) \w+|efteråt|efter hemkomsten|"
-                              r"after (each|every|an?|the) \w+|afterwards)\b", re.I)),
-    ("mandate_period", re.compile(r"\b(mandatperiod\w*|mandate period|term of office)\b", re.I)),
-]
 _QUESTION_FRAME = frozenset(stem(w) for w in (
     "vem vilka vilken vilket vad hur när var organ who which what whom body bodies how when "
     "does do did is are the a an of for to on in our we vi oss hos har ha skriver under tar "
@@ -61,7 +55,7 @@ def asked_action(text: str) -> str:
 
 
 def asked_rhythm(text: str) -> str:
-    return next((name for name, rx in _RHYTHM_WORDS if rx.search(text)), "")
+    return rhythm_in_question(text)
 
 
 def asked_actors(text: str, language: str) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from knowledge.actors import find_actors
 from knowledge.fact_index import FactIndex, asked_action, asked_actors, asked_rhythm
 from knowledge.facts import Fact
+from knowledge.rhythms import duties_in_question
 
 _WHAT_DOES = re.compile(r"^\s*(vad|what|vilka uppgifter|which tasks|vilket ansvar|"
                         r"what responsibilit\w*)\b", re.I)
@@ -27,16 +28,6 @@ _GOAL_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
                             r"strategies)\b", re.I)),
     ("overall", re.compile(r"\b(mål|målen|målet|målsättning\w*|goals?|objectives?)\b", re.I)),
 ]
-_DUTY_WORDS: list[tuple[frozenset[str], re.Pattern[str]]] = [
-    (frozenset({"revise", "follow_up"}), re.compile(r"revider\w*|revis\w*|ses över|review\w*|"
-                                                    r"uppdater\w*|updated?", re.I)),
-    (frozenset({"follow_up", "revise"}), re.compile(r"utvärder\w*|evaluat\w*|följ\w* upp|"
-                                                    r"followed up|follow[- ]up", re.I)),
-    (frozenset({"report"}), re.compile(r"rapport\w*|redovis\w*|redogörelse\w*|report\w*", re.I)),
-    (frozenset({"register"}), re.compile(r"register\w*", re.I)),
-]
-
-
 def asked_goal_kind(text: str) -> str:
     return next((kind for kind, rx in _GOAL_KIND_WORDS if rx.search(text)), "")
 
@@ -89,7 +80,7 @@ class FactRouter:
 
     def obligations(self, text: str, language: str, municipality: str) -> list[Fact]:
         duties = self.index.select(municipality, kind="obligation")
-        kinds = next((k for k, rx in _DUTY_WORDS if rx.search(text)), frozenset())
+        kinds = duties_in_question(text)
         rhythm = asked_rhythm(text)
         concepts = self.index.topic_concepts(text, language)
         timed = [d for d in duties if d.when == rhythm] if rhythm else []

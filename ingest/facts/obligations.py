@@ -12,34 +12,10 @@ import re
 from dataclasses import dataclass
 
 from knowledge.actors import Mention
+from knowledge.rhythms import duty_in_policy, rhythm_in_policy
 
-_RHYTHMS: list[tuple[str, re.Pattern[str]]] = [
-    ("after_each", re.compile(r"\befter\s+varje\s+[\wåäö-]+|\bvar\s+gång\s+[^,.]*?genomför\w*|"
-                              r"\befter\s+avslutat\s+[\wåäö-]+", re.I)),
-    ("before_each", re.compile(r"\binför\s+varje\s+(?:ny\s+)?[\wåäö-]+", re.I)),
-    ("mandate_period", re.compile(r"\b(?:varje|per|under\s+varje)(?:\s+ny)?\s+mandatperiod|"
-                                  r"\bmandatperiodens\s+slut", re.I)),
-    ("every_2_years", re.compile(r"\b(?:minst\s+)?vart?\s*annat\s+år|\bvartannat\s+år", re.I)),
-    ("every_3_years", re.compile(r"\b(?:minst\s+)?vart?\s+tredje\s+år", re.I)),
-    ("every_4_years", re.compile(r"\b(?:minst\s+)?vart?\s+fjärde\s+år", re.I)),
-    ("every_5_years", re.compile(r"\b(?:minst\s+)?vart?\s+femte\s+år", re.I)),
-    ("annually", re.compile(
-        r"\bårligen\b|\bvarje\s+år\b|\bårlig\w*|\ben\s+gång\s+(?:per|om|i)\s+året|"
-        r"\bi\s+samband\s+med\s+(?:årsredovisningen|årsbokslutet|bokslutet)|"
-        r"\bårsredovisning\w*|\bverksamhetsberättelse\w*|\bårsbokslut\w*", re.I)),
-    ("continuously", re.compile(r"\b(?:löpande|kontinuerligt|fortlöpande|regelbundet)\b", re.I)),
-    ("deadline", re.compile(r"\bsenast\s+(?:den\s+\d{1,2}\s+[a-zåäö]+|\d{4})", re.I)),
-]
 _WITHIN = re.compile(r"\binom\s+(?:en|två|tre|fyra|\d+)\s+(?:dag|dagar|vecka|veckor|månad|"
                      r"månader)\b", re.I)
-_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("revise", re.compile(r"revider\w*|\bses\s+över|översyn", re.I)),
-    ("register", re.compile(r"\bregister\b|hållas\s+(?:löpande\s+)?aktuell", re.I)),
-    ("publish", re.compile(r"presenteras\s+på\s+(?:hemsidan|webbplatsen|kommunens)", re.I)),
-    ("report", re.compile(r"redovis\w*|rapport\w*|redogörelse\w*|sammanställ\w*|"
-                          r"sammanfattning", re.I)),
-    ("follow_up", re.compile(r"följ\w*\s+upp|uppfölj\w*|utvärder\w*", re.I)),
-]
 _DUTY = re.compile(
     r"\b(?:ska|skall|bör|måste)\s+(?:[\wåäö,]+\s+){0,3}?(?:redovis|rapporter|följ|utvärder|"
     r"revider|ses\s+över|sammanställ|lämna|hållas|presenteras|sparas)|"
@@ -65,9 +41,9 @@ class Duty:
 
 
 def rhythm(text: str) -> tuple[str, str]:
-    found = [(name, m.group(0)) for name, rx in _RHYTHMS for m in [rx.search(text)] if m]
-    phrases = [p for _, p in found] + [m.group(0) for m in _WITHIN.finditer(text)]
-    return (found[0][0] if found else ""), "; ".join(phrases)
+    when, phrases = rhythm_in_policy(text)
+    within = "; ".join(m.group(0) for m in _WITHIN.finditer(text))
+    return when, "; ".join(p for p in (phrases, within) if p)
 
 
 def contents_of(text: str) -> tuple[str, ...]:
@@ -84,7 +60,7 @@ def is_contents_sentence(text: str) -> bool:
 
 def duty(text: str, mentions: list[Mention], lead_actor: list[str] | None = None) -> Duty | None:
     """The follow-up duty ``text`` states, or None."""
-    kind = next((name for name, rx in _TYPES if rx.search(text)), "")
+    kind = duty_in_policy(text)
     if not kind:
         return None
     when, when_text = rhythm(text)

@@ -4,7 +4,8 @@ An adapter turns a message or slash command into a :class:`ChatRequest`, calls
 :class:`Commands` and renders the neutral result (an ``Answer``) its own way. What a chat needs
 beyond ``PolicyService.ask`` lives here once: the channel/user municipality, thread follow-ups,
 remembering an answer so a later click (share, feedback, ask a person) can refer to it, and
-the per-user rate limit.
+the per-user rate limit. The structured commands (who, goals, obligations, briefing) resolve the
+municipality exactly as ``ask`` does, but need one: the facts are per municipality.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from bot.ratelimit import RateLimited, TokenBucketLimiter
+from bot.register_policy import PolicyCheck, check_activity
+from knowledge.facts import Briefing
 from knowledge.models import Answer
 from knowledge.query import detect_language, fold
 from knowledge.service import InvalidQuestionError, PolicyService
@@ -120,6 +123,57 @@ class Commands:
             if about and about != self.state.get_municipality(req.platform, scope):
                 self.state.set_municipality(req.platform, scope, about)
         return answer
+
+    def who(self, req: ChatRequest, topic: str, language: str | None = None) -> Answer:
+        """Who decides, signs or answers for ``topic`` in the request's municipality."""
+        municipality = self._municipality_or_hint(req, limited=True)
+        with self._ask_lock:
+            answer = self.service.who(topic, municipality, language or self.language_of(topic))
+        return self._remember(req, answer, municipality)
+
+    def goals(self, req: ChatRequest, area: str | None = None,
+              language: str | None = None) -> Answer:
+        """The policy's goals (those on ``area`` only, if given), verbatim with their sections."""
+        municipality = self._municipality_or_hint(req, limited=True)
+        language = language or (self.language_of(area) if area else "sv")
+        with self._ask_lock:
+            answer = self.service.goals(municipality, area or None, language)
+        return self._remember(req, answer, municipality)
+
+    def obligations(self, req: ChatRequest, language: str = "sv") -> Answer:
+        """What must be followed up and reported, by whom and how often."""
+        municipality = self._municipality_or_hint(req, limited=True)
+        with self._ask_lock:
+            answer = self.service.obligations(municipality, language)
+        return self._remember(req, answer, municipality)
+
+    def briefing(self, req: ChatRequest) -> Briefing:
+        """The onboarding briefing. Not rate limited: a fixed lookup that App Home repeats."""
+        municipality = self._municipality_or_hint(req, limited=False)
+        with self._ask_lock:
+            return self.service.briefing(municipality)
+
+    def check_activity(self, values: dict[str, Any]) -> PolicyCheck:
+        """Goals an activity being logged may serve and decisions the policy requires."""
+        with self._ask_lock:
+            return check_activity(values, self.service)
+
+    def _remember(self, req: ChatRequest, answer: Answer, municipality: str) -> Answer:
+        """Kept like an ``ask`` answer, so share, feedback and "ask a person" work on it."""
+        self._exchanges.put(req.id, Exchange(req, req.text, answer, municipality))
+        return answer
+
+    def _municipality_or_hint(self, req: ChatRequest, *, limited: bool) -> str:
+        """Like ``ask`` resolves it; the structured commands need one, so say how to set it."""
+        if limited and self.limiter is not None:
+            self.limiter.acquire(f"{req.platform}:{req.user}")
+        municipality = req.municipality or self.municipality_for(req)
+        if municipality is None:
+            raise InvalidQuestionError(
+                "Ingen kommun är vald här: välj med `/policy kommun <namn>` "
+                f"({', '.join(self.municipalities())}). / No municipality is set here: "
+                "run `/policy kommun <name>`.")
+        return municipality
 
     def municipality_for(self, req: ChatRequest) -> str | None:
         """The thread's municipality, else the conversation's, else the user's own setting."""

@@ -7,11 +7,13 @@ now and Teams next, gets the same ``Commands`` with one call.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from bot.core import Commands
 from bot.ratelimit import TokenBucketLimiter
 from bot.settings import Settings
 from bot.wiring import build_service
+from bot.wiring_register import Register, build_register
 from knowledge.query import fold
 from knowledge.service import PolicyService
 from register.chat_state import ChatStateStore
@@ -47,3 +49,21 @@ def build_commands(settings: Settings, service: PolicyService | None = None,
                         name, ", ".join(service.municipalities()))
     return Commands(service, state or build_chat_state(settings), build_limiter(settings),
                     coordinators=settings.slack_coordinators)
+
+
+@dataclass(frozen=True)
+class ChatParts:
+    """What a chat front end runs on: the command layer and the register, over one database."""
+
+    commands: Commands
+    register: Register
+
+
+def build_chat(settings: Settings, service: PolicyService | None = None) -> ChatParts:
+    """Commands and the register, sharing one engine (chat state lives in the register)."""
+    register = build_register(settings)
+    commands = build_commands(settings, service=service, state=register.chat_state)
+    if not any(c.startswith("slack:") for c in settings.coordinators):
+        log.warning("no Slack user may log activities: add e.g. 'slack:U0123' to "
+                    "POLICYGUIDE_COORDINATORS")
+    return ChatParts(commands, register)

@@ -16,6 +16,7 @@ from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
+from bot.activity_desk import ActivityDesk
 from bot.core import BoundedMemory, Commands
 from bot.settings import Settings
 from bot.slack.guard import log_bolt_error
@@ -36,8 +37,10 @@ def default_client(settings: Settings) -> WebClient:
 
 
 def build_app(commands: Commands, settings: Settings, client: WebClient | None = None,
-              workers: int = 8) -> App:
-    """The app for either mode; HTTP requests are verified with the signing secret."""
+              workers: int = 8, desk: ActivityDesk | None = None) -> App:
+    """The app for either mode; HTTP requests are verified with the signing secret.
+
+    ``desk`` adds ``/aktivitet`` (the register); without it the app answers questions only."""
     app = App(
         client=client or default_client(settings),
         signing_secret=_secret(settings.slack_signing_secret) or "",
@@ -47,7 +50,7 @@ def build_app(commands: Commands, settings: Settings, client: WebClient | None =
     )
     app.middleware(drop_redelivered_events())
     app.error(log_bolt_error)
-    register_all(app, commands)
+    register_all(app, commands, desk)
     return app
 
 

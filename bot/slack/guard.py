@@ -12,26 +12,36 @@ import functools
 import logging
 import uuid
 from collections.abc import Callable
-from typing import Any, ParamSpec
+from typing import Any, ParamSpec, TypeVar
 
 from slack_sdk.errors import SlackApiError
 
 from bot.core import InvalidQuestionError, RateLimited
 from bot.slack import texts
 from bot.slack.render import SlackMessage
+from bot.slack.render_activities import refused
+from register.errors import PermissionDenied, RegisterError
 
 log = logging.getLogger("policyguide.slack")
 P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def correlation_id() -> str:
     return uuid.uuid4().hex[:10]
 
 
-def guarded(work: Callable[[], SlackMessage], language: str, what: str) -> SlackMessage:
-    """The message ``work`` builds, or the refusal/error message that stands in for it."""
+def guarded(work: Callable[[], T], language: str, what: str) -> T | SlackMessage:
+    """What ``work`` returns (a message, or None once it has replied another way, say with a
+    modal), or the refusal/error message that stands in for it."""
     try:
         return work()
+    except PermissionDenied as exc:
+        log.info("slack %s: not allowed: %s", what, exc)
+        return refused(str(exc))
+    except RegisterError as exc:
+        log.info("slack %s: register refused: %s", what, exc)
+        return texts.not_done(str(exc))
     except RateLimited as exc:
         log.info("slack %s: rate limited for %.1f s", what, exc.retry_after_s)
         return texts.rate_limited(exc.retry_after_whole_s, language)

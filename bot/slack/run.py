@@ -58,11 +58,15 @@ def check_slack_settings(settings: Settings, mode: str) -> None:
 def run_slack(settings: Settings, mode: str, port: int | None = None) -> None:
     """Check, build the command layer and the app, and serve until interrupted."""
     check_slack_settings(settings, mode)
+    from bot.activity_desk import ActivityDesk
     from bot.slack.app import build_app
     from bot.slack.serve import serve_http, serve_socket
-    from bot.wiring_chat import build_commands
+    from bot.wiring_chat import build_chat
 
-    app = build_app(build_commands(settings), settings)
+    parts = build_chat(settings)
+    desk = ActivityDesk(parts.register.service, parts.commands, settings.coordinators,
+                        settings.default_municipality)
+    app = build_app(parts.commands, settings, desk=desk)
     _stop_on_sigterm()
     if mode == "http":
         serve_http(app, settings.slack_host, port or settings.slack_port)

@@ -29,6 +29,10 @@ def invalid(message: str, language: str) -> SlackMessage:
                  f"⚠️ I cannot answer this: {escape(message)}")
 
 
+def not_done(message: str) -> SlackMessage:
+    return SlackMessage(text=f"⚠️ Det gick inte: {escape(message)}")
+
+
 def failure(correlation_id: str, language: str) -> SlackMessage:
     return _pick(language,
                  "😕 Något gick fel när jag skulle svara. Försök igen om en stund. Om felet "
@@ -84,3 +88,15 @@ def municipality_set(name: str, for_user: bool) -> SlackMessage:
 def municipality_current(name: str | None, known: list[str]) -> SlackMessage:
     now = f"Nu gäller *{escape(name)}*." if name else "Ingen kommun är vald här."
     return SlackMessage(text=f"{now} Välj med `/policy kommun NAMN`. Kommuner: {', '.join(known)}.")
+
+
+def building_report(year: int) -> SlackMessage:
+    return SlackMessage(text=f"⏳ Sammanställer årsrapporten för {year} …")
+
+
+def report_uploaded(year: int) -> SlackMessage:
+    return SlackMessage(text=f"📄 Årsrapporten för {year} är uppladdad i kanalen.")
+
+
+def year_needed() -> SlackMessage:
+    return SlackMessage(text="Ange året med fyra siffror, till exempel `/aktivitet rapport 2026`.")

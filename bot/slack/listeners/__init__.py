@@ -1,13 +1,28 @@
-"""Bolt listeners, one module per kind of interaction, each with ``register(app, commands)``."""
+"""Bolt listeners, one module per kind of interaction, each with ``register(app, …)``.
+
+The register's listeners (``/aktivitet``, its modal and the message shortcut) are added only when
+an ``ActivityDesk`` is given, so the question bot also runs without a register.
+"""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.activity_desk import ActivityDesk
 from bot.core import Commands
-from bot.slack.listeners import actions, policy_command, questions
+from bot.slack.listeners import (
+    actions,
+    activity_command,
+    activity_modal,
+    home,
+    policy_command,
+    questions,
+)
 
 
-def register_all(app: App, commands: Commands) -> None:
-    for module in (questions, policy_command, actions):
+def register_all(app: App, commands: Commands, desk: ActivityDesk | None = None) -> None:
+    for module in (questions, policy_command, actions, home):
         module.register(app, commands)
+    if desk is not None:
+        activity_command.register(app, commands, desk)
+        activity_modal.register(app, commands, desk)

@@ -2,8 +2,9 @@
 
 ``/policy kommun Eksjö`` sets the municipality of the channel (or, in a direct message, the
 user's own); any text whose first word is not a known sub-command is a question, answered
-ephemerally with a button to share it. Phase 2 adds ``vem``, ``mål``, ``uppföljning`` and
-``introduktion`` as one entry each in ``SUBCOMMANDS``.
+ephemerally with a button to share it. ``vem``, ``mål``, ``uppföljning`` and ``introduktion``
+(English: who, goals, follow-up, onboarding) answer from the policy's extracted facts, for the
+municipality the channel, thread or user has set.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.core import ChatRequest, Commands, user_scope
 from bot.slack import texts
 from bot.slack.guard import guarded, never_silent
 from bot.slack.render import SlackMessage, answer_message
+from bot.slack.render_briefing import briefing_message
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class SlashCall:
     in_dm: bool
     trigger_id: str
     client: WebClient
+    language: str = "sv"
 
 
 Subcommand = Callable[[Commands, SlashCall], SlackMessage]
@@ -50,26 +53,58 @@ def set_municipality(commands: Commands, call: SlashCall) -> SlackMessage:
     return texts.municipality_set(name, for_user=call.in_dm)
 
 
+def who(commands: Commands, call: SlashCall) -> SlackMessage:
+    answer = commands.who(call.request, call.rest, call.language)
+    return answer_message(answer, call.request.id, shareable=True)
+
+
+def goals(commands: Commands, call: SlashCall) -> SlackMessage:
+    answer = commands.goals(call.request, call.rest or None, call.language)
+    return answer_message(answer, call.request.id, shareable=True)
+
+
+def follow_up(commands: Commands, call: SlashCall) -> SlackMessage:
+    answer = commands.obligations(call.request, call.language)
+    return answer_message(answer, call.request.id, shareable=True)
+
+
+def onboarding(commands: Commands, call: SlashCall) -> SlackMessage:
+    return briefing_message(commands.briefing(call.request), call.language)
+
+
 SUBCOMMANDS: dict[str, Subcommand] = {
-    "kommun": set_municipality,
-    "municipality": set_municipality,
+    "kommun": set_municipality, "municipality": set_municipality,
+    "vem": who, "who": who,
+    "mål": goals, "goals": goals,
+    "uppföljning": follow_up, "follow-up": follow_up, "followup": follow_up,
+    "introduktion": onboarding, "onboarding": onboarding,
 }
+ENGLISH_WORDS = {"municipality", "who", "goals", "follow-up", "followup", "onboarding"}
 
 
 def route(text: str) -> tuple[Subcommand, str]:
-    """The sub-command named by the first word and the rest, or the question and all of it."""
+    """The sub-command named by the first word and the rest, or the question and all of it.
+
+    "Vem beslutar om nätverk?" is a question, not ``vem`` with a topic: text with a "?" is
+    always asked as it is written (except ``kommun``, which only sets the municipality)."""
     word, _, rest = text.strip().partition(" ")
     handler = SUBCOMMANDS.get(word.lower())
-    return (handler, rest.strip()) if handler else (ask_privately, text.strip())
+    if handler is None or (handler is not set_municipality and "?" in text):
+        return ask_privately, text.strip()
+    return handler, rest.strip()
 
 
 def slash_call(body: dict[str, Any], client: WebClient) -> SlashCall:
-    _, rest = route(body.get("text") or "")
+    text = body.get("text") or ""
+    _, rest = route(text)
     channel = body.get("channel_id", "")
     req = ChatRequest(platform="slack", user=body.get("user_id", ""), conversation=channel,
                       text=rest)
     in_dm = channel.startswith("D") or body.get("channel_name") == "directmessage"
-    return SlashCall(req, rest, in_dm, body.get("trigger_id", ""), client)
+    word = text.strip().partition(" ")[0].lower()
+    language = ("en" if word in ENGLISH_WORDS
+                else Commands.language_of(rest) if rest else "sv")
+    return SlashCall(req, rest, in_dm, body.get("trigger_id", ""), client, language)
 
 
 def register(app: App, commands: Commands) -> None:

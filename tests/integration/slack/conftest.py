@@ -17,9 +17,10 @@ from slack_requests import SignedSlack
 from slack_sdk import WebClient
 from slack_standin import SlackStandIn
 
+from bot.activity_desk import ActivityDesk
 from bot.slack.app import build_app
 from bot.slack.serve import EVENTS_PATH, HttpServer
-from bot.wiring_chat import build_chat_state, build_commands
+from bot.wiring_chat import build_chat
 from knowledge.service import PolicyService
 
 
@@ -36,15 +37,18 @@ def start_bot(service: PolicyService, standin: SlackStandIn,
 
     def start(**overrides: Any) -> RunningBot:
         settings = bot_settings(tmp_path, **overrides)
-        store = build_chat_state(settings)
-        commands = build_commands(settings, service=service, state=store)
+        parts = build_chat(settings, service=service)
+        desk = ActivityDesk(parts.register.service, parts.commands, settings.coordinators,
+                            settings.default_municipality)
         client = WebClient(token="xoxb-test", base_url=standin.api_url)
-        server = HttpServer(build_app(commands, settings, client=client), "127.0.0.1", 0)
+        app = build_app(parts.commands, settings, client=client, desk=desk)
+        server = HttpServer(app, "127.0.0.1", 0)
         threading.Thread(target=server.run, daemon=True).start()
         servers.append(server)
         slack = SignedSlack(f"http://127.0.0.1:{server.port}{EVENTS_PATH}", SECRET,
                             standin.response_url(""))
-        return RunningBot(slack, standin, commands, store)
+        return RunningBot(slack, standin, parts.commands, parts.register.chat_state,
+                          parts.register.service)
 
     yield start
     for server in servers:

@@ -41,7 +41,7 @@ class SignedSlack:
             timestamp=stamp, body=raw)
         request = urllib.request.Request(self.events_url, data=raw, method="POST", headers={
             "Content-Type": content_type, "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": signature})
+            "X-Slack-Signature": signature or ""})
         started = time.perf_counter()
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
@@ -85,6 +85,54 @@ class SignedSlack:
         return self.post(form, "application/x-www-form-urlencoded", **signing)
 
 
+    def interaction(self, payload: dict[str, Any], **signing: Any) -> Reply:
+        """Any interactive payload (view submission, shortcut), form-encoded as Slack sends it."""
+        body = {"team": {"id": TEAM}, "api_app_id": "A0POLICY", "token": "legacy", **payload}
+        form = urlencode({"payload": json.dumps(body)}).encode()
+        return self.post(form, "application/x-www-form-urlencoded", **signing)
+
+    def submit_view(self, view: dict[str, Any], values: dict[str, Any], *,
+                    user: str = "U1") -> Reply:
+        """Submit ``view`` (as the app opened it) with the state ``filled_state`` builds."""
+        submitted = {**view, "id": "V1", "state": {"values": values}}
+        return self.interaction({"type": "view_submission", "user": {"id": user},
+                                 "trigger_id": f"trigger.{next(_ids)}", "view": submitted})
+
+    def message_shortcut(self, callback_id: str, text: str, *, user: str = "U1",
+                         channel: str = "C1") -> Reply:
+        n = next(_ids)
+        return self.interaction({
+            "type": "message_action", "callback_id": callback_id, "user": {"id": user},
+            "channel": {"id": channel}, "trigger_id": f"trigger.{n}",
+            "response_url": f"{self.response_base}short{n}", "message_ts": "1710000000.000001",
+            "message": {"type": "message", "user": "U9", "text": text,
+                        "ts": "1710000000.000001"}})
+
+
+def filled_state(view: dict[str, Any], changes: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The state Slack sends when the person saves ``view`` as shown, with ``changes`` made
+    (block id -> text, a select's value, a date, or a list of ticked checkbox values)."""
+    changes = changes or {}
+    values: dict[str, Any] = {}
+    for block in view["blocks"]:
+        if block["type"] != "input":
+            continue
+        element, name = block["element"], block["block_id"]
+        kind, changed = element["type"], name in changes
+        new = changes.get(name)
+        if kind == "static_select":
+            chosen = {"value": new} if changed else element.get("initial_option")
+            state = {"selected_option": chosen}
+        elif kind == "datepicker":
+            state = {"selected_date": new if changed else element.get("initial_date")}
+        elif kind == "checkboxes":
+            state = {"selected_options": [{"value": v} for v in (new or [])]}
+        else:
+            state = {"value": new if changed else element.get("initial_value")}
+        values[name] = {"value": {"type": kind, **state}}
+    return values
+
+
 def event_body(event: dict[str, Any]) -> dict[str, Any]:
     """The Events API envelope around ``event`` (also the Socket Mode ``events_api`` payload)."""
     return {"token": "legacy", "team_id": TEAM, "api_app_id": "A0POLICY", "event": event,
@@ -107,3 +155,8 @@ def direct_message(text: str, *, user: str = "U1", channel: str = "D1") -> dict[
     ts = f"1710000000.{next(_ids):06d}"
     return {"type": "message", "channel_type": "im", "user": user, "text": text, "ts": ts,
             "channel": channel, "event_ts": ts}
+
+
+def home_opened(user: str, *, channel: str = "D9") -> dict[str, Any]:
+    return {"type": "app_home_opened", "user": user, "channel": channel, "tab": "home",
+            "event_ts": f"1710000000.{next(_ids):06d}"}

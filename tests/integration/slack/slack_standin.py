@@ -34,6 +34,7 @@ class Call:
     body: dict[str, Any]
     reply: dict[str, Any] = field(default_factory=dict)  # what the stand-in answered
     at: float = 0.0  # time.perf_counter() when it arrived (for the latency benchmark)
+    raw: bytes = b""  # the bytes of a file upload (method "upload"), kept as they came
 
     def blocks(self) -> list[dict[str, Any]]:
         raw = self.body.get("blocks") or []
@@ -49,6 +50,7 @@ class SlackStandIn:
         self.socket_url = ""
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
+        self._files = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
@@ -105,6 +107,7 @@ class SlackStandIn:
     def _answer(self, call: Call) -> dict[str, Any]:
         ts = f"1700000000.{next(self._ts):06d}"
         body, method = call.body, call.method
+        file_id = f"F{next(self._files)}" if method == "files.getUploadURLExternal" else ""
         replies: dict[str, dict[str, Any]] = {
             "auth.test": {"url": "https://policyguide-test.slack.com/", "team": "Policyguide",
                           "user": "policyguide", "team_id": TEAM, "user_id": BOT_USER,
@@ -114,8 +117,9 @@ class SlackStandIn:
             "chat.update": {"channel": body.get("channel"), "ts": body.get("ts")},
             "chat.postEphemeral": {"message_ts": ts},
             "views.open": {"view": {"id": "V1"}}, "views.publish": {"view": {"id": "V2"}},
-            "files.getUploadURLExternal": {"upload_url": f"{self.url}upload/F1", "file_id": "F1"},
-            "files.completeUploadExternal": {"files": [{"id": "F1", "title": "file"}]},
+            "files.getUploadURLExternal": {"upload_url": f"{self.url}upload/{file_id}",
+                                           "file_id": file_id},
+            "files.completeUploadExternal": {"files": json.loads(body.get("files") or "[]")},
             "users.info": {"user": {"id": body.get("user"), "name": "someone",
                                     "tz": "Europe/Stockholm", "locale": "sv-SE",
                                     "real_name": "Någon Person"}},
@@ -139,16 +143,19 @@ def _handler(standin: SlackStandIn) -> type[BaseHTTPRequestHandler]:
         def _handle(self, raw: bytes) -> None:
             parts = urlsplit(self.path)
             body: dict[str, Any] = dict(parse_qsl(parts.query))
-            kind = self.headers.get("Content-Type") or ""
-            if "json" in kind and raw:
-                body.update(json.loads(raw))
-            elif "form" in kind:
-                body.update(parse_qsl(raw.decode()))
             if parts.path.startswith("/api/"):
                 method = parts.path.removeprefix("/api/")
             else:
                 method = "response_url" if parts.path.startswith("/response/") else "upload"
-            call = Call(method, self.path, dict(self.headers.items()), body, at=time.perf_counter())
+            kind = self.headers.get("Content-Type") or ""
+            if method == "upload":
+                pass  # file bytes: kept raw, never parsed
+            elif "json" in kind and raw:
+                body.update(json.loads(raw))
+            elif "form" in kind:
+                body.update(parse_qsl(raw.decode()))
+            call = Call(method, self.path, dict(self.headers.items()), body,
+                        at=time.perf_counter(), raw=raw if method == "upload" else b"")
             reply = standin.record(call)
             out = json.dumps(reply).encode() if method != "upload" else b"OK"
             self.send_response(200)

@@ -14,6 +14,7 @@ from bot.core import Commands, InMemoryChatState
 from bot.settings import Settings
 from bot.slack.app import build_app
 from bot.slack.listeners.policy_command import SUBCOMMANDS, ask_privately, route
+from bot.slack.render_modal import SHORTCUT
 from bot.slack.run import SlackConfigError, check_slack_settings
 
 MANIFEST = Path(__file__).resolve().parents[3] / "bot" / "slack" / "manifest.yml"
@@ -71,12 +72,14 @@ def test_the_app_builds_offline_without_calling_slack() -> None:
 def test_manifest_declares_what_the_app_listens_to() -> None:
     manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     commands = {c["command"] for c in manifest["features"]["slash_commands"]}
-    assert commands == {"/policy"}
+    assert commands == {"/policy", "/aktivitet"}
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
-        "app_mention", "message.im"}
+        "app_home_opened", "app_mention", "message.im"}
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert [s["callback_id"] for s in manifest["features"]["shortcuts"]] == [SHORTCUT]
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert {"app_mentions:read", "chat:write", "commands", "im:history"} <= scopes
+    assert {"app_mentions:read", "chat:write", "commands", "im:history", "files:write"} <= scopes
 
 
 def test_router_sends_known_words_to_their_subcommand_and_the_rest_to_a_question() -> None:
@@ -84,4 +87,8 @@ def test_router_sends_known_words_to_their_subcommand_and_the_rest_to_a_question
     assert route("Kommun  ") == (SUBCOMMANDS["kommun"], "")
     assert route("Kommunstyrelsen beslutar vad?") == (ask_privately,
                                                       "Kommunstyrelsen beslutar vad?")
-    assert route("vem ansvarar?")[0] is ask_privately  # until phase 2 adds "vem"
+    assert route("vem vänortsavtal") == (SUBCOMMANDS["vem"], "vänortsavtal")
+    assert route("Who twin towns") == (SUBCOMMANDS["vem"], "twin towns")
+    assert route("Vem beslutar om nätverk?") == (ask_privately, "Vem beslutar om nätverk?")
+    assert route("Vem beslutar? Eksjö")[0] is ask_privately
+    assert route("introduktion") == (SUBCOMMANDS["onboarding"], "")

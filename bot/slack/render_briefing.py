@@ -1,0 +1,127 @@
+"""Briefing -> Block Kit: goals, who decides what, follow-up duties; the Slack twin of
+``bot/render_facts.py``.
+
+A briefing can hold dozens of facts, and Slack refuses a whole message over its limits (50
+blocks, 3000 characters in a section), so each part packs its lines into a few sections and,
+when that room runs out, ends with "… and N more, see `policyguide onboard`" instead of failing.
+Every line names the policy section it comes from, so a reader can check it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.slack.render import (
+    MAX_BLOCKS,
+    MAX_CONTEXT,
+    MAX_SECTION,
+    Block,
+    SlackMessage,
+    escape,
+    truncate,
+)
+from knowledge.fact_answers import actor_name
+from knowledge.facts import ACTION_LABELS, GOAL_KIND_LABELS, WHEN_LABELS, Briefing, Fact
+
+MAX_LINE = 700  # one fact; long goal texts are cut at a word, the section says where to read on
+PART_BLOCKS = 12  # sections per part: 3 parts x (title + 12 + "more") + 4 fit in 50 blocks
+
+_WORDS = {
+    "sv": {"title": "Introduktion", "section": "avsnitt",
+           "more": "… och {n} till, se `policyguide onboard`",
+           "none": "Policyn anger inget här.", "contents": "Innehåll",
+           "note": "Varje rad kommer ordagrant ur policyn. Fråga vidare med `/policy vem <ämne>`."},
+    "en": {"title": "Briefing", "section": "section",
+           "more": "… and {n} more, see `policyguide onboard`",
+           "none": "The policy states nothing here.", "contents": "Contents",
+           "note": "Every line comes verbatim from the policy. Ask on with `/policy who <topic>`."},
+}
+_PARTS = {"sv": ("Mål och syfte", "Vem beslutar och gör vad", "Uppföljning och redovisning"),
+          "en": ("Goals and purpose", "Who decides and does what", "Follow-up and reporting")}
+
+
+def briefing_blocks(b: Briefing, language: str = "sv") -> list[Block]:
+    """The whole briefing as blocks, never more than ``MAX_BLOCKS``."""
+    words = _WORDS["en" if language == "en" else "sv"]
+    lang = 1 if language == "en" else 0
+    head = f"{words['title']}: {b.municipality}"
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": truncate(head, 150)}},
+        _context(" · ".join(escape(x) for x in (b.document, b.adopted) if x))]
+    line_makers: tuple[Callable[[Fact], str], ...] = (
+        lambda f: f"*{GOAL_KIND_LABELS[f.goal_kind][lang]}*: {escape(f.object)}",
+        lambda f: (f"*{escape(actor_name(f.actor, language))}* "
+                   f"{ACTION_LABELS[f.action][lang]}: {escape(f.object)}"),
+        lambda f: _obligation(f, lang, language, words["contents"]))
+    facts = (b.goals, b.responsibilities, b.obligations)
+    for title, part, make in zip(_PARTS["en" if lang else "sv"], facts, line_makers, strict=True):
+        blocks.append(_section(f"*{title}*"))
+        lines = [truncate(make(f), MAX_LINE) + f" _({words['section']} «{escape(f.section)}»)_"
+                 for f in part]
+        blocks.extend(_packed(lines, words) if lines else [_context(words["none"])])
+    blocks.append(_context(words["note"]))
+    return blocks[:MAX_BLOCKS]
+
+
+def briefing_message(b: Briefing, language: str = "sv") -> SlackMessage:
+    words = _WORDS["en" if language == "en" else "sv"]
+    return SlackMessage(text=f"{words['title']}: {b.municipality}",
+                        blocks=briefing_blocks(b, language))
+
+
+def _obligation(f: Fact, lang: int, language: str, contents: str) -> str:
+    when = WHEN_LABELS.get(f.when, WHEN_LABELS[""])[lang]
+    who = f"{escape(actor_name(f.actor, language))}: " if f.actor else ""
+    text = f"*{when.capitalize()}* – {who}{escape(f.object)}"
+    if f.recipient:
+        text += f" → {escape(f.recipient)}"
+    if f.contents:
+        text += f" ({contents}: {escape('; '.join(f.contents))})"
+    return text
+
+
+def _packed(lines: Sequence[str], words: dict[str, str]) -> list[Block]:
+    """Bullet lines in as few sections as fit, at most ``PART_BLOCKS``; the rest counted."""
+    texts: list[str] = []
+    current = ""
+    shown = 0
+    for line in lines:
+        bullet = f"• {line}"
+        if current and len(current) + 1 + len(bullet) > MAX_SECTION:
+            if len(texts) + 1 == PART_BLOCKS:
+                break
+            texts.append(current)
+            current = ""
+        current = f"{current}\n{bullet}" if current else bullet
+        shown += 1
+    texts.append(current)
+    blocks = [_section(t) for t in texts]
+    if shown < len(lines):
+        blocks.append(_context(words["more"].format(n=len(lines) - shown)))
+    return blocks
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, MAX_SECTION)}}
+
+
+def _context(text: str) -> Block:
+    return {"type": "context",
+            "elements": [{"type": "mrkdwn", "text": truncate(text or " ", MAX_CONTEXT)}]}
+
+
+def home_view(b: Briefing) -> Block:
+    """App Home: the briefing of the user's own municipality, with how to change it."""
+    hint = _context("Byt kommun med `/policy kommun <namn>` i ett direktmeddelande till mig.")
+    return {"type": "home", "blocks": [*briefing_blocks(b), hint]}
+
+
+def home_setup_view(municipalities: Sequence[str]) -> Block:
+    """App Home before the user has chosen a municipality: how to choose one."""
+    return {"type": "home", "blocks": [
+        {"type": "header", "text": {"type": "plain_text", "text": "Välkommen till Policyguide"}},
+        _section("Här visas en introduktion till din kommuns internationella policy: mål, vem "
+                 "som beslutar vad och vad som ska följas upp. Välj först din kommun genom att "
+                 "skriva `/policy kommun <namn>` i ett direktmeddelande till mig."),
+        _context(f"Kommuner: {escape(', '.join(municipalities))}. Fråga sedan med "
+                 "`/policy <fråga>` eller `@Policyguide` i en kanal.")]}

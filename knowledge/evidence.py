@@ -67,8 +67,11 @@ class EvidenceJudge:
                 if terms & own or terms & FRAMING:
                     continue
                 missing += weight
+                # Name a policy as covering the topic only where the whole word occurs: a
+                # compound part ("ort" of "vänorter") is not the topic.
+                whole = {t for t in terms if not any(t != o and t in o for o in terms)}
                 elsewhere.update(m for m, ts in self.terms_by_muni.items()
-                                 if m != municipality and terms & ts)
+                                 if m != municipality and whole & ts)
         return Evidence(covered / total, missing / total, tuple(sorted(elsewhere)), dense)
 
     def unknown_entities(self, question: str, known_names: Sequence[str]) -> list[str]:

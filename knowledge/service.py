@@ -254,6 +254,10 @@ class PolicyService:
 
     def _abstain(self, q: Query, muni: str | None, closest: Sequence[Quote],
                  elsewhere: Sequence[str], reason: str = "") -> Answer:
+        # "The closest it says" only when it shares something with the question; a letterhead
+        # is not close to anything.
+        closest = [x for x in closest
+                   if self.judge.topical_coverage(list(q.concepts), x.citation.quote) > 0]
         return Answer(text=compose_abstention(q.language, muni, closest, elsewhere, reason),
                       citations=[x.citation for x in closest], abstained=True,
                       language=q.language, intent=q.intent, municipality=muni)

@@ -117,3 +117,18 @@ def test_topic_word_is_not_taken_for_the_deciding_body(service: PolicyService) -
     # Ale's policy lists network membership as international work but never says who decides.
     answer = service.ask("Vem beslutar om medlemskap i nätverk?", "Ale")
     assert answer.abstained
+
+
+def test_abstention_names_only_policies_with_the_whole_topic_word(
+        service: PolicyService) -> None:
+    answer = service.ask("Vilka vänorter har Ale?", "Ale")
+    assert answer.abstained
+    assert "Älmhult" in answer.text and "Lilla Edet" in answer.text
+    assert "Eksjö" not in answer.text  # it has "orter", not "vänorter"
+    assert "Diarienummer" not in answer.text  # a letterhead is not "the closest it says"
+
+
+def test_amount_questions_need_a_stated_amount(service: PolicyService) -> None:
+    answer = service.ask("Hur mycket pengar finns budgeterat för internationellt arbete i år?",
+                         "Ale")
+    assert answer.abstained

@@ -75,17 +75,18 @@ def who(topic: Annotated[str, typer.Argument(help="What is decided or done, e.g.
     _show(lambda s: s.who(topic, municipality, language), as_json)
 
 
-def goals(municipality: Annotated[str, typer.Option("--municipality", "-m")],
+def goals(municipality: Muni = None,
           area: Annotated[str | None, typer.Option(help="Only goals about this area.")] = None,
           lang: Lang = "sv", as_json: AsJson = False) -> None:
-    """The goals, purposes, priority areas and strategies a municipality's policy sets."""
+    """The goals, purposes, priority areas and strategies a policy sets (every policy if no
+    municipality is given)."""
     language = _checked_lang(lang)
     _show(lambda s: s.goals(municipality, area, language), as_json)
 
 
-def obligations(municipality: Annotated[str, typer.Option("--municipality", "-m")],
+def obligations(municipality: Muni = None,
                 lang: Lang = "sv", as_json: AsJson = False) -> None:
-    """What must be reported, evaluated or revised, by whom and when."""
+    """What must be reported, evaluated or revised, by whom and when (every policy if none)."""
     language = _checked_lang(lang)
     _show(lambda s: s.obligations(municipality, language), as_json)
 

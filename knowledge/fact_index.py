@@ -99,8 +99,9 @@ class FactIndex:
             if own in _QUESTION_FRAME or own in GENERIC or own in FRAMING:
                 continue
             alternatives = SYNONYMS.get(word.lower(), word)
+            whole = {stem(w) for w in alternatives.split()}
             terms = frozenset(t for t in self.lexical.analyzer.terms(alternatives)
-                              if (len(t) >= 5 or t == own)  # not "skap" from "medlemskap"
+                              if (len(t) >= 5 or t in whole)  # not "skap" from "medlemskap"
                               and t not in FRAMING and t not in GENERIC
                               and t not in _QUESTION_FRAME and self.lexical.idf_of(t) > 0)
             if terms:

@@ -241,6 +241,7 @@ SYNONYM_GROUPS = [
     "revidera revidering ses över översyn uppdatera",
     "utvärdera utvärdering uppföljning följa upp",
     "bidrag stöd medel",
+    "ungdom ungdomar unga ung",
     "avtal överenskommelse",
 ]
 SYNONYMS: dict[str, str] = {w: g for g in SYNONYM_GROUPS for w in g.split()}

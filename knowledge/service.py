@@ -152,29 +152,47 @@ class PolicyService:
             question = (f"Who decides on {topic}?" if language == "en"
                         else f"Vem beslutar om {topic}?")
             return self.ask(question, muni)
-        if len(groups) == 1:
-            return answer_from_facts(next(iter(groups.values())), "who", language)
-        return answer_per_municipality(groups, "who", language)
+        return self._fact_answer(groups, "who", language)
 
-    def goals(self, municipality: str, area: str | None = None, language: str = "sv") -> Answer:
-        muni = self.resolve_municipality(municipality) or municipality
-        goals = self._ordered_goals(muni)
-        if area:
-            goals = self.fact_index.best(
-                goals, self.fact_index.topic_concepts(self._checked(area), language), 0.5, 1.0)
-        if not goals:
+    def goals(self, municipality: str | None = None, area: str | None = None,
+              language: str = "sv") -> Answer:
+        """The goals (of one area, if given) of a municipality's policy, or of every policy."""
+        names = self._scope(municipality)
+        concepts = (self.fact_index.topic_concepts(self._checked(area), language)
+                    if area else [])
+        groups = {}
+        for name in names:
+            goals = self._ordered_goals(name)
+            if concepts:  # every goal about the area, not only the best one
+                goals = [g for g in goals if self.fact_index.coverage(g, concepts) >= 0.5]
+            if goals:
+                groups[name] = goals
+        if not groups:
             what = f" om {area}" if area and language == "sv" else f" on {area}" if area else ""
             return self.ask((f"Vilka mål{what} har policyn?" if language == "sv"
-                             else f"Which goals{what} does the policy set?"), muni)
-        return answer_from_facts(goals, "goals", language)
+                             else f"Which goals{what} does the policy set?"),
+                            names[0] if len(names) == 1 else None)
+        return self._fact_answer(groups, "goals", language)
 
-    def obligations(self, municipality: str, language: str = "sv") -> Answer:
-        muni = self.resolve_municipality(municipality) or municipality
-        duties = self.fact_index.select(muni, kind="obligation")
-        if not duties:
+    def obligations(self, municipality: str | None = None, language: str = "sv") -> Answer:
+        """What must be reported, evaluated or revised: one municipality's, or every one's."""
+        names = self._scope(municipality)
+        groups = {m: ds for m in names if (ds := self.fact_index.select(m, kind="obligation"))}
+        if not groups:
             return self.ask("Vad ska följas upp och redovisas?" if language == "sv"
-                            else "What must be followed up and reported?", muni)
-        return answer_from_facts(duties, "follow_up", language)
+                            else "What must be followed up and reported?",
+                            names[0] if len(names) == 1 else None)
+        return self._fact_answer(groups, "follow_up", language)
+
+    def _scope(self, municipality: str | None) -> list[str]:
+        muni = self.resolve_municipality(municipality) or self.default_municipality
+        return [muni] if muni else self.municipalities()
+
+    @staticmethod
+    def _fact_answer(groups: dict[str, list[Fact]], intent: str, language: str) -> Answer:
+        if len(groups) == 1:
+            return answer_from_facts(next(iter(groups.values())), intent, language)
+        return answer_per_municipality(groups, intent, language)
 
     def briefing(self, municipality: str) -> Briefing:
         """The onboarding briefing: goals, who decides what, and the follow-up duties."""

@@ -54,6 +54,9 @@ def test_no_matching_fact_falls_back_and_stays_honest(service: PolicyService) ->
 def test_goals_by_area_and_kind(service: PolicyService) -> None:
     answer = service.goals("Eksjö", area="ungdom")
     assert "Ungdom:" in answer.text and answer.citations
+    assert "demokratiutveckling," not in answer.text  # goals about other areas are left out
+    everywhere = service.goals(area="ungdom")  # no municipality: every policy that has one
+    assert "Eksjö:" in everywhere.text and "Ale:" in everywhere.text
     priorities = service.ask("Vilka prioriterade områden har vi?", "Eksjö")
     assert priorities.mode == "facts" and "Näringsliv och civilsamhälle" in priorities.text
 

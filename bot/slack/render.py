@@ -8,6 +8,7 @@ text and a note says the full passage is in the document.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +105,35 @@ def _section(text: str) -> Block:
 
 def _context(text: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+def section(text: str) -> Block:
+    """A mrkdwn section cut to Slack's limit."""
+    return _section(truncate(text, MAX_SECTION))
+
+
+def context(text: str) -> Block:
+    return _context(truncate(text or " ", MAX_CONTEXT))
+
+
+def packed_sections(lines: Sequence[str], max_blocks: int, more: str) -> list[Block]:
+    """Lines in as few sections as fit, at most ``max_blocks``; the rest counted in a context
+    line (``more`` with ``{n}``) so nothing disappears silently."""
+    texts: list[str] = []
+    current, shown = "", 0
+    for line in lines:
+        if current and len(current) + 1 + len(line) > MAX_SECTION:
+            if len(texts) + 1 == max_blocks:
+                break
+            texts.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+        shown += 1
+    texts.append(current)
+    blocks = [section(t) for t in texts]
+    if shown < len(lines):
+        blocks.append(context(more.format(n=len(lines) - shown)))
+    return blocks
 
 
 def _buttons(ref: str, words: dict[str, str], shareable: bool) -> Block:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.slack.render import MAX_SECTION, Block, SlackMessage, escape, truncate
+from bot.slack.render import Block, SlackMessage, escape, packed_sections, section
 from register import countries, fields
 from register.report import period
 from register.schemas import ActivityRecord
@@ -33,8 +33,8 @@ def activity_list(records: Sequence[ActivityRecord], year: int | None) -> SlackM
         return SlackMessage(text=f"Inga aktiviteter{when} i registret.")
     head = f"{len(records)} {'aktivitet' if len(records) == 1 else 'aktiviteter'}{when}"
     more = "… och {n} till: `policyguide register list" + (f" --year {year}`" if year else "`")
-    return SlackMessage(text=head, blocks=[_section(f"*{head}*"),
-                                          *_packed([activity_line(a) for a in records], more)])
+    return SlackMessage(text=head, blocks=[section(f"*{head}*"),
+                                          *_packed_list([activity_line(a) for a in records], more)])
 
 
 def follow_up_list(found: Sequence[FollowUp]) -> SlackMessage:
@@ -46,7 +46,8 @@ def follow_up_list(found: Sequence[FollowUp]) -> SlackMessage:
     lines = [f"{activity_line(f.activity)}\n    saknar: "
              + ", ".join(fields.FIELD_LABELS[m][0] for m in f.missing) for f in found]
     return SlackMessage(text=head, blocks=[
-        _section(f"*{head}*"), *_packed(lines, "… och {n} till: `policyguide register followups`")])
+        section(f"*{head}*"),
+        *_packed_list(lines, "… och {n} till: `policyguide register followups`")])
 
 
 def saved(record: ActivityRecord) -> SlackMessage:
@@ -65,24 +66,6 @@ def report_comment(year: int, activities: int) -> str:
             "som Markdown och Word.")
 
 
-def _packed(lines: Sequence[str], more: str) -> list[Block]:
-    texts: list[str] = []
-    current, shown = "", 0
-    for line in lines:
-        if current and len(current) + 1 + len(line) > MAX_SECTION:
-            if len(texts) + 1 == MAX_LIST_BLOCKS:
-                break
-            texts.append(current)
-            current = ""
-        current = f"{current}\n{line}" if current else line
-        shown += 1
-    texts.append(current)
-    blocks = [_section(t) for t in texts]
-    if shown < len(lines):
-        blocks.append({"type": "context", "elements": [
-            {"type": "mrkdwn", "text": more.format(n=len(lines) - shown)}]})
-    return blocks
+def _packed_list(lines: Sequence[str], more: str) -> list[Block]:
+    return packed_sections(lines, MAX_LIST_BLOCKS, more)
 
-
-def _section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, MAX_SECTION)}}

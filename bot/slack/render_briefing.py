@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 
 from bot.slack.render import (
     MAX_BLOCKS,
-    MAX_CONTEXT,
-    MAX_SECTION,
     Block,
     SlackMessage,
+    context,
     escape,
+    packed_sections,
+    section,
     truncate,
 )
 from knowledge.fact_answers import actor_name
@@ -47,7 +48,7 @@ def briefing_blocks(b: Briefing, language: str = "sv") -> list[Block]:
     head = f"{words['title']}: {b.municipality}"
     blocks: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": truncate(head, 150)}},
-        _context(" · ".join(escape(x) for x in (b.document, b.adopted) if x))]
+        context(" · ".join(escape(x) for x in (b.document, b.adopted) if x))]
     line_makers: tuple[Callable[[Fact], str], ...] = (
         lambda f: f"*{GOAL_KIND_LABELS[f.goal_kind][lang]}*: {escape(f.object)}",
         lambda f: (f"*{escape(actor_name(f.actor, language))}* "
@@ -55,11 +56,11 @@ def briefing_blocks(b: Briefing, language: str = "sv") -> list[Block]:
         lambda f: _obligation(f, lang, language, words["contents"]))
     facts = (b.goals, b.responsibilities, b.obligations)
     for title, part, make in zip(_PARTS["en" if lang else "sv"], facts, line_makers, strict=True):
-        blocks.append(_section(f"*{title}*"))
+        blocks.append(section(f"*{title}*"))
         lines = [truncate(make(f), MAX_LINE) + f" _({words['section']} «{escape(f.section)}»)_"
                  for f in part]
-        blocks.extend(_packed(lines, words) if lines else [_context(words["none"])])
-    blocks.append(_context(words["note"]))
+        blocks.extend(_packed(lines, words) if lines else [context(words["none"])])
+    blocks.append(context(words["note"]))
     return blocks[:MAX_BLOCKS]
 
 
@@ -82,37 +83,14 @@ def _obligation(f: Fact, lang: int, language: str, contents: str) -> str:
 
 def _packed(lines: Sequence[str], words: dict[str, str]) -> list[Block]:
     """Bullet lines in as few sections as fit, at most ``PART_BLOCKS``; the rest counted."""
-    texts: list[str] = []
-    current = ""
-    shown = 0
-    for line in lines:
-        bullet = f"• {line}"
-        if current and len(current) + 1 + len(bullet) > MAX_SECTION:
-            if len(texts) + 1 == PART_BLOCKS:
-                break
-            texts.append(current)
-            current = ""
-        current = f"{current}\n{bullet}" if current else bullet
-        shown += 1
-    texts.append(current)
-    blocks = [_section(t) for t in texts]
-    if shown < len(lines):
-        blocks.append(_context(words["more"].format(n=len(lines) - shown)))
-    return blocks
+    return packed_sections([f"• {line}" for line in lines], PART_BLOCKS, words["more"])
 
 
-def _section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, MAX_SECTION)}}
-
-
-def _context(text: str) -> Block:
-    return {"type": "context",
-            "elements": [{"type": "mrkdwn", "text": truncate(text or " ", MAX_CONTEXT)}]}
 
 
 def home_view(b: Briefing) -> Block:
     """App Home: the briefing of the user's own municipality, with how to change it."""
-    hint = _context("Byt kommun med `/policy kommun <namn>` i ett direktmeddelande till mig.")
+    hint = context("Byt kommun med `/policy kommun <namn>` i ett direktmeddelande till mig.")
     return {"type": "home", "blocks": [*briefing_blocks(b), hint]}
 
 
@@ -120,8 +98,8 @@ def home_setup_view(municipalities: Sequence[str]) -> Block:
     """App Home before the user has chosen a municipality: how to choose one."""
     return {"type": "home", "blocks": [
         {"type": "header", "text": {"type": "plain_text", "text": "Välkommen till Policyguide"}},
-        _section("Här visas en introduktion till din kommuns internationella policy: mål, vem "
+        section("Här visas en introduktion till din kommuns internationella policy: mål, vem "
                  "som beslutar vad och vad som ska följas upp. Välj först din kommun genom att "
                  "skriva `/policy kommun <namn>` i ett direktmeddelande till mig."),
-        _context(f"Kommuner: {escape(', '.join(municipalities))}. Fråga sedan med "
+        context(f"Kommuner: {escape(', '.join(municipalities))}. Fråga sedan med "
                  "`/policy <fråga>` eller `@Policyguide` i en kanal.")]}

@@ -108,9 +108,10 @@ def answer_per_municipality(groups: dict[str, list[Fact]], intent: str,
 
 
 def onboarding_summary(facts: Sequence[Fact], language: str) -> str:
-    """Who decides what and the follow-up duties, as the first thing a new official reads."""
+    """Goals, who decides what and the follow-up duties: what a new official reads first."""
     en = language == "en"
-    groups = (("responsibility",
+    groups = (("goal", "Goals:" if en else "Mål:"),
+              ("responsibility",
                "Who decides and does what:" if en else "Vem beslutar och gör vad:"),
               ("obligation", "Follow-up duties:" if en else "Uppföljning och redovisning:"))
     out = [_header(facts, language)]

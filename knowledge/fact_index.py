@@ -94,7 +94,7 @@ class FactIndex:
         out, generic = [], []
         for word in re.findall(r"[\wåäöÅÄÖé+-]+", text):
             own = stem(word.lower())
-            if own in GENERIC and own not in _QUESTION_FRAME:
+            if own in GENERIC:  # "policyn": generic in passages, telling in a fact's object
                 generic.append((frozenset({own}), 0.5))
             if own in _QUESTION_FRAME or own in GENERIC or own in FRAMING:
                 continue

@@ -20,7 +20,9 @@ _EN_WORDS = set("the and to of is are who what which how when should our we does
 
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("onboarding", re.compile(
-        r"\b(ny|nya|nyanställd|börjat|började|introduktion|vad behöver jag|vad bör|vad förväntas|"
+        # a new *person* ("jag är ny", "en ny nämndsekreterare"), not a new twin town
+        r"\b(jag är ny|är nya|ny som|ny på|nyanställd|nyvald|nybliven|börjat|började|"
+        r"introduktion|vad behöver jag|vad bör|vad förväntas|"
         r"i'?m new|new (?:on|in|to|as)|starting as|onboard|what do i need to know|"
         r"essentials|ha koll på)\b", re.I)),
     ("who", re.compile(

@@ -307,8 +307,8 @@ class PolicyService:
                       intent=q.intent, municipality=muni, mode="facts" if facts else "extractive")
 
     def _briefing_facts(self, q: Query, muni: str) -> list[Fact]:
-        """The asker's own role first (a body the question names), then who decides what and
-        the follow-up duties every new official must know."""
+        """The asker's own role first (a body the question names), then the overall goals, who
+        decides what and the follow-up duties every new official must know."""
         actors = asked_actors(q.text, q.language)
         own = [f for f in self.fact_index.select(muni) if f.kind != "goal" and f.actor in actors]
         decisions = [f for f in self.fact_index.select(muni, kind="responsibility")
@@ -317,7 +317,10 @@ class PolicyService:
         concepts = self.fact_index.topic_concepts(q.text, q.language)
         topical = self.fact_index.best(
             [f for f in self.fact_index.select(muni) if f.kind != "goal"], concepts, 0.4, 0.1)
-        return list({f.id: f for f in own + topical + decisions + duties}.values())
+        goals = self._ordered_goals(muni)
+        overall = [g for g in goals if g.goal_kind == "overall"] or [
+            g for g in goals if g.goal_kind == "purpose"]
+        return list({f.id: f for f in own + topical + overall[:8] + decisions + duties}.values())
 
     def _compare(self, q: Query) -> Answer:
         if _DATE_QUESTION.search(q.text):

@@ -57,7 +57,12 @@ def collapse_ws(text: str) -> str:
 # policies: who adopts, who decides.
 _LEMMA = {"anta": "antag", "antar": "antag", "antas": "antag", "antog": "antag",
           "antogs": "antag", "antagit": "antag", "antagits": "antag", "antagen": "antag",
-          "antaget": "antag", "antagn": "antag", "godkän": "godkänn", "fattar": "fatt"}
+          "antaget": "antag", "antagn": "antag", "godkän": "godkänn", "fattar": "fatt",
+          # nouns ending in a vowel keep their definite -n: "policyn" is "policy"
+          "policyn": "policy", "policyns": "policy", "strategin": "strategi",
+          "strategins": "strategi",
+          # short adjectives Snowball leaves alone: "ny vänort" / "nya vänorter"
+          "nya": "ny", "nytt": "ny"}
 
 
 @lru_cache(maxsize=65536)

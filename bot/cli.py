@@ -9,17 +9,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
 from rich.progress import Progress
 
+from bot.cli_common import console, err, fail, policy_service, settings
 from bot.cli_facts import register as register_fact_commands
 from bot.cli_feedback import feedback
 from bot.cli_register import register_app
 from bot.render_cli import render_answer, render_eval, render_ingest
-from bot.settings import Settings
 from bot.slack.run import slack_command
-from bot.wiring import build_service, build_store
+from bot.wiring import build_store
 from ingest.pipeline import ingest_paths
 from knowledge.evaluation import (
     EvalFileError,
@@ -28,35 +26,14 @@ from knowledge.evaluation import (
     load_items,
     service_answerer,
 )
-from knowledge.service import InvalidQuestionError, PolicyService
+from knowledge.service import InvalidQuestionError
 
 app = typer.Typer(help="Cited answers from municipal international policies.",
                   no_args_is_help=True, add_completion=False)
-console = Console(width=200 if not sys.stdout.isatty() else None)
-err = Console(stderr=True)
 log = logging.getLogger("policyguide")
 
 MunicipalityOpt = Annotated[str | None, typer.Option("--municipality", "-m",
                                                      help="The asker's municipality.")]
-
-
-def _settings() -> Settings:
-    try:
-        return Settings()
-    except ValidationError as exc:
-        err.print(f"[red]Invalid configuration:[/red]\n{exc}")
-        raise typer.Exit(2) from exc
-
-
-def _service() -> PolicyService:
-    settings = _settings()
-    with console.status("Loading the policy index…"):
-        return build_service(settings)
-
-
-def _fail(message: str) -> None:
-    err.print(f"[red]{message}[/red]")
-    raise typer.Exit(2)
 
 
 @app.command()
@@ -69,12 +46,12 @@ def ask(
     = None,
 ) -> None:
     """Answer one question (or a --batch file), citing the policy verbatim."""
-    service = _service()
+    service = policy_service()
     if batch is not None:
         try:
             items = load_items(batch)
         except (OSError, EvalFileError) as exc:
-            _fail(f"Cannot read {batch}: {exc}")
+            fail(f"Cannot read {batch}: {exc}")
         for item in items:
             try:
                 out = service.ask(item["question"], item.get("municipality")).contract()
@@ -83,12 +60,12 @@ def ask(
             print(json.dumps({"id": item["id"], **out}, ensure_ascii=False), flush=True)
         return
     if question is None:
-        _fail("Give a question, or --batch FILE.jsonl.")
+        fail("Give a question, or --batch FILE.jsonl.")
     try:
         answer = service.ask(question or "", municipality)
     except InvalidQuestionError as exc:
         log.warning("refused question: %s", exc)
-        _fail(str(exc))
+        fail(str(exc))
     if as_json:
         print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
     else:
@@ -98,7 +75,7 @@ def ask(
 @app.command()
 def chat(municipality: MunicipalityOpt = None) -> None:
     """An interactive session that remembers your municipality (`:kommun NAME` changes it)."""
-    service = _service()
+    service = policy_service()
     current = municipality
     console.print("Ställ en fråga (tom rad eller Ctrl-D avslutar). `:kommun Eksjö` byter kommun.")
     while True:
@@ -124,8 +101,8 @@ def chat(municipality: MunicipalityOpt = None) -> None:
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")]) -> None:
     """Ingest policy files; unchanged files are skipped, changed replaced, removed dropped."""
-    settings = _settings()
-    store = build_store(settings)
+    config = settings()
+    store = build_store(config)
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("Ingesting", total=None)
         report = ingest_paths(store, paths,
@@ -138,7 +115,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")
 @app.command()
 def municipalities() -> None:
     """List the municipalities and documents in the knowledge store."""
-    service = _service()
+    service = policy_service()
     for doc in service.documents.values():
         console.print(f"{doc.municipality}: {doc.title} ({doc.date or 'odaterad'}) "
                       f"[dim]{Path(doc.source).name}[/dim]")
@@ -151,11 +128,11 @@ def evaluate(
     details: Annotated[bool, typer.Option(help="List the items answered wrongly.")] = False,
 ) -> None:
     """Run the evaluation set as a benchmark and print its figures."""
-    service = _service()
+    service = policy_service()
     try:
         items = load_items(path)
     except (OSError, EvalFileError) as exc:
-        _fail(f"Cannot read {path}: {exc}")
+        fail(f"Cannot read {path}: {exc}")
     service.ask("uppvärmning", None)  # warm the process: timings are per answer, not start-up
     evaluator = Evaluator(service.documents.values())
     reports = [evaluator.run("policyguide", items, service_answerer(service))]

@@ -11,19 +11,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
 
+from bot.cli_common import console, err, fail, policy_service
 from bot.render_cli import render_answer
 from bot.render_facts import render_briefing
-from bot.settings import Settings
-from bot.wiring import build_service
 from knowledge.facts import Fact
 from knowledge.models import Answer
 from knowledge.service import InvalidQuestionError, PolicyService
-
-console = Console(width=200 if not sys.stdout.isatty() else None)
-err = Console(stderr=True)
 
 Muni = Annotated[str | None, typer.Option("--municipality", "-m", help="The municipality.")]
 Lang = Annotated[str, typer.Option("--lang", help="Answer language: sv or en.")]
@@ -33,16 +27,6 @@ facts_app = typer.Typer(help="Inspect the facts extracted from the policies.",
                         no_args_is_help=True)
 
 
-def _service() -> PolicyService:
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        err.print(f"[red]Invalid configuration:[/red]\n{exc}")
-        raise typer.Exit(2) from exc
-    with console.status("Loading the policy index…"):
-        return build_service(settings)
-
-
 def _checked_lang(lang: str) -> str:
     if lang not in ("sv", "en"):
         err.print("[red]--lang must be sv or en.[/red]")
@@ -50,18 +34,13 @@ def _checked_lang(lang: str) -> str:
     return lang
 
 
-def _fail(exc: Exception) -> None:
-    err.print(f"[red]{exc}[/red]")
-    raise typer.Exit(2) from exc
-
-
 def _show(answer_of: Callable[[PolicyService], Answer], as_json: bool) -> None:
     """Load the service, get the answer, print it as the JSON contract or as Rich panels."""
-    service = _service()
+    service = policy_service()
     try:
         answer = answer_of(service)
     except InvalidQuestionError as exc:
-        _fail(exc)
+        fail(exc)
     if as_json:
         print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
     else:
@@ -94,11 +73,11 @@ def obligations(municipality: Muni = None,
 def onboard(municipality: Annotated[str, typer.Option("--municipality", "-m")],
             lang: Lang = "sv", as_json: AsJson = False) -> None:
     """A one-screen briefing for a new official: goals, who decides what, obligations."""
-    service = _service()
+    service = policy_service()
     try:
         briefing = service.briefing(municipality)
     except InvalidQuestionError as exc:
-        _fail(exc)
+        fail(exc)
     if as_json:
         print(json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -128,14 +107,14 @@ def export(fmt: Annotated[str, typer.Option("--format", help="csv or json")] = "
            output: Annotated[Path | None, typer.Option("--output", "-o")] = None) -> None:
     """Every extracted fact with its verbatim source, for a coordinator to check."""
     if fmt not in ("csv", "json"):
-        _fail(ValueError("--format must be csv or json."))
+        fail(ValueError("--format must be csv or json."))
     if kind not in ("", "responsibility", "goal", "obligation"):
-        _fail(ValueError("--kind must be responsibility, goal or obligation."))
-    service = _service()
+        fail(ValueError("--kind must be responsibility, goal or obligation."))
+    service = policy_service()
     try:
         facts = service.facts(municipality, kind)
     except InvalidQuestionError as exc:
-        _fail(exc)
+        fail(exc)
     text = (facts_csv(facts) if fmt == "csv" else
             json.dumps([f.to_dict() for f in facts], ensure_ascii=False, indent=2) + "\n")
     if output is None:

@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
+from bot.cli_common import console, err, policy_service, settings
 from bot.register_policy import check_activity, goal_reference
 from bot.render_register import activities_table, followups_table, history_table, values_table
-from bot.settings import Settings
-from bot.wiring import build_service
 from bot.wiring_register import build_register
 from register import committees, fields
 from register import report as annual
@@ -36,8 +34,6 @@ from register.service import RegisterService
 
 register_app = typer.Typer(help="The register of international activities (log, list, report).",
                            no_args_is_help=True, add_completion=False)
-console = Console(width=200 if not sys.stdout.isatty() else None)
-err = Console(stderr=True)
 
 User = Annotated[str | None, typer.Option("--user", help="Your login (default: the OS login).")]
 Sets = Annotated[list[str] | None, typer.Option("--set", help="FIELD=VALUE, repeatable.")]
@@ -46,8 +42,8 @@ Opt = Annotated[str | None, typer.Option()]
 
 def _service() -> RegisterService:
     try:
-        return build_register(Settings()).service
-    except ValueError as exc:  # pydantic's ValidationError and a bad coordinators entry
+        return build_register(settings()).service
+    except ValueError as exc:  # a bad coordinators entry
         err.print(Text(f"Invalid configuration: {exc}", style="red"))
         raise typer.Exit(2) from exc
 
@@ -97,7 +93,7 @@ def log(
 ) -> None:
     """Log an activity from one line of text and/or options (any other field with --set)."""
     service = _service()
-    municipality = municipality or Settings().default_municipality
+    municipality = municipality or settings().default_municipality
     values = _from_text(text, municipality, service.committees, yes)
     values.update(_assignments({
         "committee": committee, "kind": kind, "form": form, "title": title, "partner": partner,
@@ -119,8 +115,7 @@ def log(
 def _policy_check(values: dict[str, Any], accept: bool) -> None:
     """Show the goals the activity serves and any decision the policy requires; link the goals
     only when the coordinator accepts them."""
-    with console.status("Checking the policy…"):
-        check = check_activity(values, build_service(Settings()))
+    check = check_activity(values, policy_service("Checking the policy…"))
     for warning in check.warnings:
         console.print(Text(f"⚠ {warning.message}", style="yellow"))
     if not check.goals:

@@ -24,8 +24,9 @@ def build_store(settings: Settings) -> KnowledgeStore:
 def ensure_ingested(store: KnowledgeStore, settings: Settings,
                     progress: Callable[[str], None] | None = None) -> IngestReport | None:
     """First use on a fresh machine: ingest the configured corpus so answers work at once."""
-    if not settings.auto_ingest or store.documents():
-        refresh_facts(store)
+    docs = store.documents()
+    if not settings.auto_ingest or docs:
+        refresh_facts(store, docs)
         return None
     log.info("knowledge store is empty: ingesting %s", settings.corpus_paths)
     return ingest_paths(store, settings.corpus_paths, progress)

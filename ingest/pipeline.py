@@ -100,19 +100,20 @@ def ingest_paths(
     return report
 
 
-def refresh_facts(store: KnowledgeStore) -> int:
+def refresh_facts(store: KnowledgeStore, docs: Iterable[Document] | None = None) -> int:
     """Re-extract facts where the extractor changed since the document was ingested.
 
     Documents keep their full text in the store, so no source file is needed; this is what
     makes an improved extractor take effect on the next start without a re-ingest.
     """
-    stale = set(store.stale_fact_documents())
+    current = store.current_fact_documents()
+    stale = [doc for doc in (store.documents() if docs is None else docs)
+             if doc.id not in current]
     count = 0
-    for doc in store.documents():
-        if doc.id in stale:
-            facts = extract_facts(doc)
-            store.put_facts(doc.id, facts)
-            count += len(facts)
+    for doc in stale:
+        facts = extract_facts(doc)
+        store.put_facts(doc.id, facts)
+        count += len(facts)
     if stale:
         log.info("re-extracted %d facts from %d documents", count, len(stale))
     return count

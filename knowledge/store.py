@@ -106,11 +106,10 @@ class KnowledgeStore:
         out = [Fact.from_dict(json.loads(str(m["json"]))) for m in got["metadatas"] or []]
         return sorted(out, key=lambda f: (f.municipality, f.doc_id, f.start, f.end))
 
-    def stale_fact_documents(self) -> list[str]:
-        """Documents whose facts come from another extractor version (or none at all)."""
+    def current_fact_documents(self) -> set[str]:
+        """Documents whose facts come from this extractor version."""
         got = self._facts.get(where={"extractor": EXTRACTOR_VERSION}, include=["metadatas"])
-        current = {str(m["doc_id"]) for m in got["metadatas"] or []}
-        return [d.id for d in self.documents() if d.id not in current]
+        return {str(m["doc_id"]) for m in got["metadatas"] or []}
 
     # passages ------------------------------------------------------------------
     @staticmethod

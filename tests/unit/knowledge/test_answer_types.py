@@ -1,0 +1,35 @@
+"""A question asking for a value is answered only by a passage that states one."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer_types import expected_type, satisfies
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Hur mycket får en skolklass i resebidrag?", "amount"),
+    ("What fee does the partner town charge?", "amount"),
+    ("Vem beslutar om budgeten för utbyten?", ""),  # a who-question, not an amount
+    ("Which of the guests' costs do we cover?", ""),  # kinds of costs, not one sum
+    ("Hur många vänorter har vi?", "number"),
+    ("Vilket datum fastställdes programmet?", "date"),
+    ("När antogs riktlinjerna?", "date"),
+    ("När ska rapporten lämnas?", ""),  # a rhythm answers it
+    ("Vilken mejladress har samordnaren?", "contact"),
+    ("Vilka städer samarbetar regionen med?", "names"),
+    ("Vad heter vår EU-samordnare?", "person"),
+])
+def test_expected_type(question: str, kind: str) -> None:
+    assert expected_type(question) == kind
+
+
+def test_values_are_recognised_in_passages() -> None:
+    assert satisfies("amount", "Föreningen kan få högst 20 000 kronor per resa.")
+    assert not satisfies("amount", "Föreningar kan söka bidrag för resor till vänorten.")
+    assert satisfies("date", "Riktlinjerna fastställdes den 4 maj 2021.")
+    assert not satisfies("date", "Riktlinjerna fastställdes av kommunstyrelsen.")
+    assert satisfies("contact", "Skriv till eu@exempelby.se om du har frågor.")
+    assert satisfies("names", "Vi samarbetar med Tartu, Gdynia och Narvik.")
+    assert not satisfies("names", "Vi samarbetar med städer i Kina.", {"Kina"})
+    assert satisfies("", "vad som helst")

@@ -25,7 +25,7 @@ ABBREVIATIONS: dict[str, str] = {
 EN_SV: dict[str, str] = {
     "municipal council": "kommunfullmäktige fullmäktige",
     "city council": "kommunfullmäktige fullmäktige",
-    "council": "fullmäktige kommunfullmäktige",
+    "council": "fullmäktige kommunfullmäktige råd rådet",
     "assembly": "fullmäktige",
     "executive board": "kommunstyrelsen",
     "executive committee": "kommunstyrelsen",
@@ -270,21 +270,48 @@ def body_mentions(text: str, topic: str = "") -> list[tuple[str, str, str]]:
 _PHRASES = sorted(EN_SV, key=len, reverse=True)
 
 
-def _english_phrases(question: str) -> tuple[list[str], str]:
+def english_phrases(question: str) -> tuple[list[str], str]:
     """The glossary phrases in ``question`` (longest first, no overlaps) and the rest of it."""
-    lowered = " " + re.sub(r"[^\w\s+-]", " ", question.lower()) + " "
+    lowered = " " + re.sub(r"[^\w\s+-]", " ", question.lower().replace("-", " ")) + " "
     found: list[str] = []
     for phrase in _PHRASES:
         needle = f" {phrase} "
         if needle in lowered:
             found.append(phrase)
             lowered = lowered.replace(needle, " # ")
-    return found, lowered
+    rest = []
+    for word in lowered.split():
+        lemmas = english_lemmas(word) if word != "#" else []
+        if lemmas:
+            found.append(lemmas[0])
+            word = "#"
+        rest.append(word)
+    return found, " " + " ".join(rest) + " "
+
+
+def english_lemmas(word: str) -> list[str]:
+    """Candidate base forms of an English word: "supports" → support, "coordinating" →
+    coordinate, "municipalities" → municipality, "decided" → decide."""
+    w = word.lower()
+    out = []
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        out.append(w[:-2])
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        out.append(w[:-1])
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            base = w[: -len(suffix)]
+            out += [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2]:  # "planned" → plan
+                out.append(base[:-1])
+    return [x for x in out if x in EN_SV]
 
 
 def english_expansion(question: str) -> str:
     """Swedish terms for the English phrases in ``question``."""
-    return " ".join(EN_SV[phrase] for phrase in _english_phrases(question)[0])
+    return " ".join(EN_SV[phrase] for phrase in english_phrases(question)[0])
 
 
 def concepts(question: str, language: str) -> list[str]:
@@ -294,7 +321,7 @@ def concepts(question: str, language: str) -> list[str]:
     word stands alone; evidence checks then ask whether *any* form of a concept occurs.
     """
     if language == "en":
-        phrases, rest = _english_phrases(question)
+        phrases, rest = english_phrases(question)
     else:
         phrases, rest = [], re.sub(r"[^\w\s+-]", " ", question.lower())
     groups = [f"{phrase} {EN_SV[phrase]}" for phrase in phrases]

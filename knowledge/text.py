@@ -89,19 +89,43 @@ def nominal_bases(word: str) -> tuple[str, ...]:
     return (m.group(1), m.group(1) + "n") if m else ()
 
 
+_OR_FORMS = ("", "n", "ns", "et", "ets", "er", "erna", "ernas", "en", "ens")
+
+
+def or_nouns(seen: set[str]) -> dict[str, str]:
+    """One term for every form of a noun ending in -or ("kontor", "kontoret", "sektorn",
+    "sektorer"). Snowball cannot tell "kontor" from a plural like "resor" (of "resa") and cuts
+    both; the text itself tells them apart: only a noun in -or has a form like "kontoret"."""
+    bases = {w[: len(w) - len(suffix)] for w in seen for suffix in _OR_FORMS
+             if w.endswith("or" + suffix)}
+    out: dict[str, str] = {}
+    for base in bases:
+        if len(base) >= 5 and any(
+                base + suffix in seen for suffix in ("et", "n", "ns", "ets", "er", "erna")):
+            out.update((base + suffix, base) for suffix in _OR_FORMS)
+    return out
+
+
 class Analyzer:
     """Stems plus compound parts, using the indexed vocabulary to decide valid parts."""
 
     def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+        self.unify: dict[str, str] = {}
         self.vocab: set[str] = {stem(w) for w in vocabulary if len(w) >= 3}
 
     def extend(self, texts: Iterable[str]) -> None:
+        seen: set[str] = set()
         for text in texts:
-            self.vocab.update(stem(w) for w in content_words(text) if len(w) >= 3)
+            seen.update(w for w in content_words(text) if len(w) >= 3)
+        self.unify.update(or_nouns(seen))
+        self.vocab.update(self.stem(w) for w in seen)
+
+    def stem(self, word: str) -> str:
+        return self.unify.get(word) or stem(word)
 
     def _known(self, part: str) -> bool:
         return len(part) >= 3 and any(
-            p in self.vocab or stem(p) in self.vocab for p in (part, *nominal_bases(part)))
+            p in self.vocab or self.stem(p) in self.vocab for p in (part, *nominal_bases(part)))
 
     @lru_cache(maxsize=65536)  # noqa: B019 - the analyzer lives as long as its index
     def split(self, word: str, depth: int = 0) -> tuple[str, ...]:
@@ -114,17 +138,17 @@ class Analyzer:
                 continue
             for h in (head, head[:-1] if head.endswith("s") else ""):
                 if self._known(h):
-                    return (stem(h), stem(tail))
+                    return (self.stem(h), self.stem(tail))
                 if h and depth < 2:
                     inner = self.split(h, depth + 1)
                     if inner:
-                        return (*inner, stem(tail))
+                        return (*inner, self.stem(tail))
         return ()
 
     def terms(self, text: str) -> list[str]:
         out: list[str] = []
         for word in content_words(text):
-            out.append(stem(word))
+            out.append(self.stem(word))
             parts = self.split(word)
             out.extend(parts)
             for part in (word, *parts):

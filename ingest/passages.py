@@ -1,14 +1,44 @@
-"""Turn a normalised document into passages with offsets, ready to index."""
+"""Turn a normalised document into passages with offsets, ready to index.
+
+Cover and letterhead blocks (the title line, "Diarienummer: …", "Datum: …", phone numbers and
+e-mail addresses) are not passages: they answer no question about the policy's content, yet
+share its words, so they crowd out real answers. Document-level questions (adopted when, its
+Dnr) are answered from those lines directly (``knowledge.doc_answers``).
+"""
 
 from __future__ import annotations
 
-from ingest.structure import parse_blocks
+import re
+
+from ingest.structure import Block, parse_blocks
 from knowledge.models import Document, Passage
+
+# "Beslutad av: Kommunfullmäktige", "Datum: 2017-03-02": a short label, a short value, no
+# sentence ("Syfte: Policyn ska ge stöd." is content).
+_LABEL = re.compile(r"^(?:[\wÅÄÖåäö()/-]+ ?){1,3}:\s*(?:\S+\s*){1,6}$")
+_CONTACT_OR_DATE = re.compile(
+    r"@|\b(tel|telefon|e-post|fax|phone)\b|^\s*[\d\s-]{8,}$|^\s*(dnr|diarienummer)\b|"
+    r"^\s*(19|20)\d\d\s?-\s?\d\d\s?-\s?\d\d\s*$", re.I)
+
+
+def is_cover(block_text: str, title: str) -> bool:
+    """A letterhead or cover block: the title itself, or mostly labels, contacts and dates."""
+    plain = re.sub(r"[\W_]+", " ", block_text).strip().lower()
+    if plain and plain == re.sub(r"[\W_]+", " ", title).strip().lower():
+        return True
+    lines = [line.strip() for line in block_text.split("\n") if line.strip()]
+    contact = sum(bool(_CONTACT_OR_DATE.search(line)) for line in lines)
+    labels = sum(bool(_LABEL.match(line) and not line.endswith(".")) for line in lines)
+    if len(block_text) >= 400 or not lines:
+        return False
+    return (contact + labels) * 2 >= len(lines) and (len(lines) >= 2 or contact == 1)
 
 
 def build_passages(doc: Document) -> list[Passage]:
     passages: list[Passage] = []
     for block in parse_blocks(doc.text):
+        if _cover_block(doc, block):
+            continue
         section = block.section or doc.title
         context = block.lead_in.text if block.lead_in else ""
         for unit in block.units:
@@ -28,3 +58,7 @@ def build_passages(doc: Document) -> list[Passage]:
                 )
             )
     return passages
+
+
+def _cover_block(doc: Document, block: Block) -> bool:
+    return block.kind == "paragraph" and is_cover(doc.text[block.start:block.end], doc.title)

@@ -1,0 +1,122 @@
+"""Questions about the policy document itself: adopted when and by whom, its Dnr, how long it
+is valid, what it replaced.
+
+These are answered from the lines of the document that state them (a cover block "Antagen av
+kommunfullmäktige 2020-03-19", a flattened cover table "Beslutad: KF …", "Diarienummer:
+KS.2016.82", "Policyn gäller tills vidare", "Strategin ersätter …"), quoted verbatim like any
+other answer. Passage retrieval ranks such lines low: they share few words with the question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.models import Citation, Document
+
+_DOCUMENT = (r"polic\w*|strategi\w*|riktlinje\w*|program\w*|handlingsplan\w*|dokument\w*|"
+             r"strategy|strategies|guidelines?|document|plan")
+ASKS: dict[str, re.Pattern[str]] = {
+    "dnr": re.compile(r"\b(diarienummer|diarienr|dnr|ärendenummer|diary number|reference number|"
+                      r"registration number|case number|file number)\b", re.I),
+    "replaces": re.compile(r"\b(ersätt\w*|ersatte|replac\w*|superseded?|föregående|"
+                           r"previous (?:policy|strategy|document))\b", re.I),
+    "valid": re.compile(r"\b(gäller\s+(?:den\s+)?(?:till|tills|fram|från|fr\.?\s?o\.?\s?m)|"
+                        r"hur länge gäller|giltig\w*|valid\w*|expir\w*|how long (?:is|does)|"
+                        r"in force|upphör)\b", re.I),
+    "date": re.compile(r"\b(datum|daterad\w*|dated|what date|vilket datum)\b", re.I),
+    "adopted": re.compile(r"\b(antogs|antagen|antaget|antagna|antog|antagits|anta|fastställ\w*|"
+                          r"beslutades|klubbades|adopted|adopt|adoption|approved|passed|enacted|"
+                          r"came into force)\b", re.I),
+}
+_ABOUT_DOCUMENT = re.compile(rf"\b({_DOCUMENT})\b", re.I)
+_WHEN_OR_WHO = re.compile(r"\b(när|vilket år|vilket datum|vem|vilket organ|when|what year|"
+                          r"which year|who|which body|what body|by whom)\b", re.I)
+
+# Lines that state the fact. A label ("Beslutad:") or a participle with its agent ("antagen
+# av kommunfullmäktige") — never a body paragraph that only mentions a decision.
+_STATES: dict[str, re.Pattern[str]] = {
+    "date": re.compile(r"^\s*(datum|daterad|beslutsdatum)?\s*:?\s*("
+                       r"(19|20)\d\d\s?-\s?\d\d\s?-\s?\d\d|\d{1,2}\s+[a-zåäö]+\s+(19|20)\d\d)\s*$",
+                       re.I),
+    "dnr": re.compile(r"\b(diarienummer|diarienr|dnr|ärendenummer)\b\.?:?\s*(?:[A-ZÅÄÖ.]{1,6}\s?)?\S*\d",
+                      re.I),
+    "replaces": re.compile(r"\b(ersätter|ersätta|ersatte|ersätts|ersatt av|upphäver)\b", re.I),
+    "valid": re.compile(r"\b(gäller\s+(?:tills vidare|till och med|till|från|fr\.?\s?o\.?\s?m"
+                        r"\.?|fram till)|giltig\w*\s+(?:till|från|t\.?o\.?m)|giltighetstid)", re.I),
+    "adopted": re.compile(
+        r"\b(antagen|antaget|antagna|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|"
+        r"beslutades)\s+(av|i|på|den|vid|\d)|\b(antagen|beslutad|fastställd|fastställare|"
+        r"beslutsdatum|beslutsinstans|antagningsdatum)\s*:|"
+        r"\b(kommunfullmäktige|regionfullmäktige|fullmäktige|kommunstyrelsen|regionstyrelsen)"
+        r"\s+(antog|fastställde|beslutade)\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class DocumentStatement:
+    aspect: str
+    citation: Citation
+
+
+def asked_aspects(question: str) -> list[str]:
+    """The document-level aspects a question asks about, most specific first."""
+    found = [a for a, rx in ASKS.items() if rx.search(question)]
+    if "adopted" in found and not (_ABOUT_DOCUMENT.search(question)
+                                   or _WHEN_OR_WHO.search(question)):
+        found.remove("adopted")
+    if "valid" in found and not _ABOUT_DOCUMENT.search(question):
+        found.remove("valid")
+    return found
+
+
+def _lines(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of every sentence-sized piece: lines, split at sentence ends."""
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cut = start
+        for m in re.finditer(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", line):
+            yield cut, start + m.start()
+            cut = start + m.end()
+        yield cut, start + len(line)
+
+
+def statements(doc: Document, aspect: str, section_of: dict[int, str] | None = None,
+               limit: int = 2) -> list[DocumentStatement]:
+    """The spans of ``doc`` that state ``aspect``, cover lines first."""
+    pattern = _STATES[aspect]
+    out: list[DocumentStatement] = []
+    for start, end in _lines(doc.text):
+        piece = doc.text[start:end]
+        found = pattern.search(piece)
+        if not found:
+            continue
+        if len(piece) > 400:  # a flattened cover table: the words around the label
+            start, end = _window(doc.text, start + found.start(), start + found.end())
+            piece = doc.text[start:end]
+        section = (section_of or {}).get(start, "") or doc.title
+        cit = Citation(doc.municipality, doc.title, section, piece.strip(), doc.id,
+                       start + len(piece) - len(piece.lstrip()),
+                       start + len(piece.rstrip()))
+        out.append(DocumentStatement(aspect, cit))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _window(text: str, a: int, b: int, before: int = 100, after: int = 220) -> tuple[int, int]:
+    """A verbatim window around ``text[a:b]``, cut at spaces, for a label inside a long line."""
+    start = max(0, a - before)
+    end = min(len(text), b + after)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < a else start
+    if end < len(text):
+        space = text.rfind(" ", b, end)
+        end = space if space > b else end
+    return start, end

@@ -1,0 +1,65 @@
+"""Questions about the document itself are answered from the lines that state the fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.doc_answers import asked_aspects, statements
+from knowledge.models import Document
+
+COVER = """Riktlinjer för internationellt samarbete i Granvik
+
+Dnr KS 2021/55
+Antagen av kommunfullmäktige 2021-05-04, § 33
+
+Riktlinjerna ersätter Internationell strategi från 2012 och gäller tills vidare.
+
+Kommunfullmäktige beslutar om nya vänortsavtal efter beredning i kommunstyrelsen."""
+
+
+def _doc(text: str = COVER) -> Document:
+    return Document(id="g", municipality="Granvik", title="Riktlinjer för internationellt "
+                    "samarbete i Granvik", kind="riktlinje", source="g.txt", content_hash="h",
+                    text=text)
+
+
+@pytest.mark.parametrize(("question", "aspect"), [
+    ("När antogs riktlinjerna och av vem?", "adopted"),
+    ("Which body adopted the guidelines?", "adopted"),
+    ("Vilket diarienummer har dokumentet?", "dnr"),
+    ("How long are the guidelines valid?", "valid"),
+    ("Vad ersätter riktlinjerna?", "replaces"),
+])
+def test_aspects_asked(question: str, aspect: str) -> None:
+    assert aspect in asked_aspects(question)
+
+
+def test_a_decision_question_is_not_about_the_document() -> None:
+    assert asked_aspects("Vem beslutar om nya vänortsavtal?") == []
+
+
+@pytest.mark.parametrize(("aspect", "fragment"), [
+    ("adopted", "Antagen av kommunfullmäktige 2021-05-04"),
+    ("dnr", "Dnr KS 2021/55"),
+    ("replaces", "ersätter Internationell strategi"),
+    ("valid", "gäller tills vidare"),
+])
+def test_statements_quote_the_stating_line_verbatim(aspect: str, fragment: str) -> None:
+    doc = _doc()
+    found = statements(doc, aspect)
+    assert found and fragment in found[0].citation.quote
+    c = found[0].citation
+    assert doc.text[c.start:c.end] == c.quote
+
+
+def test_a_body_sentence_is_not_an_adoption_statement() -> None:
+    found = statements(_doc(), "adopted")
+    assert all("beredning" not in s.citation.quote for s in found)
+
+
+def test_label_inside_a_flattened_cover_gets_a_window() -> None:
+    text = ("Strategi 1/4 Beslutad: KF Gäller fr o m: Myndighet: Kommunstyrelsen " + "ord " * 120
+            + "Ersätter: Strategi för kontakter 2009 " + "mer text " * 60)
+    found = statements(_doc(text), "replaces")
+    assert found and "Ersätter: Strategi för kontakter 2009" in found[0].citation.quote
+    assert len(found[0].citation.quote) < 400

@@ -15,14 +15,17 @@ from bot.cli_common import console, err, fail, policy_service, settings
 from bot.cli_facts import register as register_fact_commands
 from bot.cli_feedback import feedback
 from bot.cli_register import register_app
-from bot.render_cli import render_answer, render_eval, render_ingest
+from bot.render_cli import render_answer, render_decision, render_eval, render_ingest
 from bot.slack.run import slack_command
 from bot.wiring import build_store
 from ingest.pipeline import ingest_paths
+from knowledge.calibration import fit, load_rows
+from knowledge.decision import DEFAULT_MODEL
 from knowledge.evaluation import (
     EvalFileError,
     Evaluator,
     bm25_answerer,
+    dense_answerer,
     load_items,
     service_answerer,
 )
@@ -124,8 +127,10 @@ def municipalities() -> None:
 @app.command("eval")
 def evaluate(
     path: Annotated[Path, typer.Argument(help="Evaluation JSONL (shared/eval format).")],
-    baseline: Annotated[bool, typer.Option(help="Also run the plain BM25 baseline.")] = True,
+    baseline: Annotated[bool, typer.Option(help="Also run the BM25 and dense baselines.")] = True,
     details: Annotated[bool, typer.Option(help="List the items answered wrongly.")] = False,
+    signals_out: Annotated[Path | None, typer.Option(
+        help="Write each item's decision signals (JSONL) for `policyguide calibrate`.")] = None,
 ) -> None:
     """Run the evaluation set as a benchmark and print its figures."""
     service = policy_service()
@@ -138,15 +143,43 @@ def evaluate(
     reports = [evaluator.run("policyguide", items, service_answerer(service))]
     if baseline:
         reports.append(evaluator.run("bm25-baseline", items, bm25_answerer(service)))
+        reports.append(evaluator.run("dense-rag-baseline", items, dense_answerer(service)))
     render_eval(console, reports)
+    render_decision(console, service.decision)
+    if signals_out is not None:
+        signals_out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                       for r in reports[0].signal_rows()), encoding="utf-8")
+        console.print(f"signals written to {signals_out}")
     if details:
         for r in reports[0].results:
             if not r.correct:
                 console.print(f"[red]{r.item['id']}[/red] {r.item['type']} "
                               f"{r.item.get('municipality')} | {r.item['question']}\n"
                               f"   facts {r.facts_found}/{r.facts_total} "
-                              f"abstained={r.answer.abstained} | "
+                              f"abstained={r.answer.abstained} p={r.answer.confidence} | "
                               f"{r.answer.text[:300]!r}")
+
+
+@app.command()
+def calibrate(
+    train: Annotated[list[Path], typer.Option(help="Signal files (from eval --signals-out) to "
+                                              "fit on; repeat the option.")],
+    holdout: Annotated[list[Path] | None, typer.Option(
+        help="Signal files to report on, never fitted on; repeat the option.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the model.")]
+    = DEFAULT_MODEL,
+) -> None:
+    """Fit the answer-or-abstain decision on labelled questions and report held-out figures."""
+    try:
+        rows, held = load_rows(train), load_rows(holdout or [])
+    except (OSError, ValueError, KeyError) as exc:
+        fail(f"Cannot read the signal files: {exc}")
+    if len({r.answerable for r in rows}) < 2:
+        fail("The training rows need both answerable and out-of-scope questions.")
+    model = fit(rows, held)
+    model.save(output)
+    render_decision(console, model)
+    console.print(f"model written to {output}")
 
 
 register_fact_commands(app)

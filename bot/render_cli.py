@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from ingest.pipeline import IngestReport
+from knowledge.decision import DecisionModel
 from knowledge.evaluation import Report
 from knowledge.models import Answer
 
@@ -48,3 +49,19 @@ def render_eval(console: Console, reports: list[Report]) -> None:
     for report in reports:
         types.add_row(report.name, *(f"{v:.2f}" for v in report.by_type().values()))
     console.print(types)
+
+
+def render_decision(console: Console, model: DecisionModel) -> None:
+    """The answer-or-abstain model's figures where it was fitted and on held-out questions."""
+    report = model.report
+    table = Table("split", "sources", "rows", "out_of_scope", "auc", "oos_abstained",
+                  "false_abstention", "unsure_share",
+                  title=f"answer decision: abstain below p={model.abstain_below:.2f}, "
+                        f"sure above p={model.sure_above:.2f}")
+    for split in ("train", "holdout"):
+        m = report.get(split) or {}
+        sources = ", ".join(report.get(f"{split}_sources") or [])
+        table.add_row(split, sources, *(str(m.get(k, "–")) for k in (
+            "rows", "out_of_scope", "auc", "oos_abstained", "false_abstention",
+            "unsure_share")))
+    console.print(table)

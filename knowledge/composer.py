@@ -14,6 +14,7 @@ from knowledge.lexicon import body_mentions
 from knowledge.models import Citation, Document, Passage
 
 MAX_BLOCK_QUOTE = 600
+MAX_LIST_QUOTE = 1500  # "which goals …?": a whole enumeration, when the question asks for one
 # A short block that introduces what follows: "… har fyra mål.", "Följande gäller:".
 _ANNOUNCES = re.compile(r":\s*$|\b(följande|nedan|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\b",
                         re.IGNORECASE)
@@ -27,19 +28,27 @@ class Quote:
 
 
 def quote_for(passage: Passage, doc: Document,
-              following: Mapping[tuple[str, int], Passage] | None = None) -> Citation:
+              following: Mapping[tuple[str, int], Passage] | None = None,
+              max_block: int = MAX_BLOCK_QUOTE) -> Citation:
     """The whole block (a short paragraph or list) when it fits, else the sentence itself.
 
     A short block that announces what follows ("Kommunen har fyra mål.") takes the next block
     of the same section with it, so the answer shows the goals and not just their number.
     """
     start, end = passage.start, passage.end
-    if passage.block_end - passage.block_start <= MAX_BLOCK_QUOTE:
+    if passage.block_end - passage.block_start <= max_block:
         start, end = passage.block_start, passage.block_end
-        nxt = (following or {}).get((passage.doc_id, passage.block_end))
-        announces = _ANNOUNCES.search(doc.text[start:end]) is not None
-        if (nxt is not None and announces and end - start < 100
-                and nxt.section == passage.section and nxt.block_end - start <= MAX_BLOCK_QUOTE):
+        following = following or {}
+        nxt = following.get((passage.doc_id, passage.block_end))
+        block = doc.text[start:end]
+        if block.rstrip().endswith(":"):  # a lead-in whose items came as separate blocks
+            while (nxt is not None and nxt.section == passage.section
+                   and nxt.block_end - nxt.block_start < 200
+                   and nxt.block_end - start <= max_block):
+                end = nxt.block_end
+                nxt = following.get((passage.doc_id, end))
+        elif (nxt is not None and _ANNOUNCES.search(block) is not None and end - start < 100
+                and nxt.section == passage.section and nxt.block_end - start <= max_block):
             end = nxt.block_end
     return Citation(municipality=doc.municipality, document=doc.title, section=passage.section,
                     quote=doc.text[start:end], doc_id=doc.id, start=start, end=end)
@@ -47,13 +56,13 @@ def quote_for(passage: Passage, doc: Document,
 
 def distinct_quotes(scored: Sequence[tuple[Passage, float]], docs: Mapping[str, Document],
                     limit: int, following: Mapping[tuple[str, int], Passage] | None = None,
-                    ) -> list[Quote]:
+                    max_block: int | None = None) -> list[Quote]:
     out: list[Quote] = []
     for passage, score in scored:
         doc = docs.get(passage.doc_id)
         if doc is None:
             continue
-        cit = quote_for(passage, doc, following)
+        cit = quote_for(passage, doc, following, max_block or MAX_BLOCK_QUOTE)
         if any(q.citation.doc_id == cit.doc_id and q.citation.start < cit.end
                and cit.start < q.citation.end for q in out):
             continue

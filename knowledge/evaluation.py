@@ -18,7 +18,7 @@ from typing import Any
 
 from knowledge.composer import distinct_quotes
 from knowledge.models import Answer, Citation, Document
-from knowledge.service import PolicyService
+from knowledge.service import InvalidQuestionError, PolicyService
 from knowledge.text import collapse_ws
 
 AnswerFn = Callable[[dict[str, Any]], Answer]
@@ -98,6 +98,12 @@ class Report:
             "latency_p95_ms": lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))] * 1000,
         }
 
+    def signal_rows(self) -> list[dict[str, Any]]:
+        """One line per item for ``policyguide calibrate``: its label and measured signals."""
+        return [{"id": x.item["id"], "type": x.item.get("type"), "correct": x.correct,
+                 "decision": x.answer.decision, "confidence": x.answer.confidence,
+                 "signals": x.answer.signals} for x in self.results]
+
     def by_type(self) -> dict[str, float]:
         out: dict[str, list[bool]] = {}
         for x in self.results:
@@ -149,16 +155,45 @@ class Evaluator:
 
 
 def service_answerer(service: PolicyService) -> AnswerFn:
-    return lambda item: service.ask(item["question"], item.get("municipality"))
+    def answer(item: dict[str, Any]) -> Answer:
+        try:
+            return service.ask(item["question"], item.get("municipality"))
+        except InvalidQuestionError as exc:  # e.g. an unknown municipality: scored as abstained
+            return Answer(text=str(exc), abstained=True, decision="abstain")
+
+    return answer
+
+
+def _scope(service: PolicyService, item: dict[str, Any]) -> set[str] | None:
+    try:
+        muni = service.resolve_municipality(item.get("municipality"))
+    except InvalidQuestionError:
+        return None
+    return {muni} if muni else None
+
+
+def dense_answerer(service: PolicyService) -> AnswerFn:
+    """Naive dense RAG: the passage most similar to the question (the store's embedder,
+    multilingual-e5-small by default), quoted as the answer; never abstains."""
+
+    def answer(item: dict[str, Any]) -> Answer:
+        vector = service.retriever.embed(item["question"])
+        ranked = service.store.dense_search(vector, _scope(service, item), k=10)
+        by_id = service.retriever.by_id
+        hits = [(by_id[pid], score) for pid, score in ranked if pid in by_id]
+        quotes = distinct_quotes(hits, service.documents, 5)
+        return Answer(text=quotes[0].citation.quote if quotes else "",
+                      citations=[q.citation for q in quotes], mode="dense-baseline")
+
+    return answer
 
 
 def bm25_answerer(service: PolicyService) -> AnswerFn:
     """Baseline: plain BM25 on the question, top five passages quoted, never abstains."""
 
     def answer(item: dict[str, Any]) -> Answer:
-        muni = item.get("municipality")
         terms = service.lexical.analyzer.terms(item["question"])
-        hits = service.lexical.search(terms, {muni} if muni else None, k=10)
+        hits = service.lexical.search(terms, _scope(service, item), k=10)
         quotes = distinct_quotes(hits, service.documents, 5)
         return Answer(text="\n".join(q.citation.quote for q in quotes),
                       citations=[q.citation for q in quotes], mode="bm25-baseline")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge.actors import find_actors
-from knowledge.evidence import FRAMING
+from knowledge.concepts import FRAMING
 from knowledge.facts import ACTION_LABELS, Fact
 from knowledge.lexical import GENERIC, LexicalIndex
 from knowledge.lexicon import SYNONYMS, english_expansion
@@ -40,7 +40,8 @@ _QUESTION_FRAME = frozenset(stem(w) for w in (
     "approves adopts adopt responsible responsibility in charge policy strategy municipality "
     "mål målen målet syfte syftet vision visionen priorit prioriterade goal goals purpose aim "
     "objectives uppfölj följs följas upp ska skall göra gör varje år årligen efter "
-    "nämns står säger enligt finns").split())
+    "nämns står säger enligt finns område områden area areas fokusområden insatsområden "
+    "prioritise prioritize prioritises prioritizes").split())
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ _GOAL_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
                             r"strategies)\b", re.I)),
     ("overall", re.compile(r"\b(mål|målen|målet|målsättning\w*|goals?|objectives?)\b", re.I)),
 ]
+_ENUMERATION = re.compile(r"^\s*(vilka|vad är|which|what are)\b", re.I)
+
+
 def asked_goal_kind(text: str) -> str:
     return next((kind for kind, rx in _GOAL_KIND_WORDS if rx.search(text)), "")
 
@@ -35,6 +38,18 @@ def asked_goal_kind(text: str) -> str:
 class FactRouter:
     def __init__(self, index: FactIndex) -> None:
         self.index = index
+
+    def match(self, intent: str, text: str, language: str,
+              municipality: str) -> tuple[list[Fact], float]:
+        """The facts that answer the question and how well the best covers its topic (1.0
+        when the question names no topic beyond the kind of fact: "Vilka mål har policyn?")."""
+        facts = self.facts_for(intent, text, language, municipality)
+        if not facts:
+            return [], 0.0
+        concepts = self.index.topic_concepts(text, language, self._actor_words(text), False)
+        if not concepts:
+            return facts, 1.0
+        return facts, max(self.index.coverage(f, concepts) for f in facts)
 
     def facts_for(self, intent: str, text: str, language: str, municipality: str) -> list[Fact]:
         if asked_rhythm(text) == "after_each":  # "måste jag skriva något efteråt?"
@@ -71,12 +86,15 @@ class FactRouter:
             return []
         goals = self.index.select(municipality, kind="goal")
         of_kind = [g for g in goals if g.goal_kind == kind]
-        concepts = self.index.topic_concepts(text, language)
-        if concepts:
-            return self.index.best(of_kind or goals, concepts)
         if not of_kind and kind == "overall":  # "Vilka mål …?" where the policy says "Syfte"
             of_kind = [g for g in goals if g.goal_kind in ("purpose", "vision")]
-        return of_kind
+        concepts = self.index.topic_concepts(text, language)
+        if not concepts:
+            return of_kind
+        topical = self.index.best(of_kind or goals, concepts)
+        if _ENUMERATION.search(text) and of_kind:  # "Vilka är målen? Särskilt om unga":
+            return topical + [g for g in of_kind if g not in topical]  # all, topical first
+        return topical
 
     def obligations(self, text: str, language: str, municipality: str) -> list[Fact]:
         duties = self.index.select(municipality, kind="obligation")
@@ -85,7 +103,7 @@ class FactRouter:
         concepts = self.index.topic_concepts(text, language)
         timed = [d for d in duties if d.when == rhythm] if rhythm else []
         if timed and concepts:  # the rhythm already narrows it: "efter varje studiebesök"
-            return self.index.best(timed, concepts, threshold=0.2)
+            return self.index.best(timed, concepts, threshold=0.2) or timed
         if concepts:
             matched = self.index.best(duties, concepts, threshold=0.5)
         else:

@@ -84,6 +84,9 @@ class Answer:
     municipality: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     notice: str | None = None
+    decision: str = "answer"  # answer | unsure | abstain (knowledge.decision)
+    confidence: float | None = None  # the decision's probability that the question is answered
+    signals: dict[str, float] = field(default_factory=dict)  # what the decision weighed
 
     def contract(self) -> dict[str, Any]:
         """The JSON answer contract of shared/eval/README.md, plus diagnostics."""
@@ -95,5 +98,7 @@ class Answer:
             "intent": self.intent,
             "municipality": self.municipality,
             "mode": self.mode,
+            "decision": self.decision,
+            "confidence": self.confidence,
             "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},
         }

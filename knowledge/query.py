@@ -26,7 +26,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
         r"i'?m new|new (?:on|in|to|as)|starting as|onboard|what do i need to know|"
         r"essentials|ha koll på)\b", re.I)),
     ("who", re.compile(
-        r"\b(vem|vilka|vilket organ|vilken (?:sektor|nämnd|förvaltning|enhet|instans)|"
+        r"\b(vem|vilka (?:organ|politiker|personer|nämnder|instanser)|vilket organ|"
+        r"vilken (?:sektor|nämnd|förvaltning|enhet|instans|politiker|person)|"
         r"who|whom|which (?:body|bodies|committee|sector|office|unit)|kf eller ks|ks eller kf)\b"
         r"|\b(beslutar|beslut|bestämmer|godkänner|tecknar|undertecknar|skriver under|ansvarar|"
         r"decides?|approves?|signs?|responsible|in charge|centralised|centralized|approval)\b",
@@ -68,7 +69,9 @@ def fold(text: str) -> str:
 
 def detect_language(text: str) -> str:
     words = re.findall(r"[a-zåäö']+", text.lower())
-    sv = sum(w in _SV_WORDS for w in words) + 2 * len(re.findall(r"[åäö]", text.lower()))
+    # å/ä/ö count for Swedish, except inside names ("Eksjö's policy" is English)
+    common = " ".join(w for w in re.findall(r"[\wåäöÅÄÖ']+", text) if not w[:1].isupper())
+    sv = sum(w in _SV_WORDS for w in words) + 2 * len(re.findall(r"[åäö]", common.lower()))
     en = sum(w in _EN_WORDS for w in words)
     return "en" if en > sv else "sv"
 

@@ -29,6 +29,10 @@ class HybridRetriever:
         # embed each text once.
         self._embed = lru_cache(maxsize=256)(store.embeddings.embed_query)
 
+    def embed(self, text: str) -> list[float]:
+        """The query vector, embedded once per text."""
+        return list(self._embed(text))
+
     def _fuse(self, lex: dict[str, float], dense: dict[str, float]) -> dict[str, float]:
         """Linear fusion of min-max normalised scores: keeps how much better the best hit is,
         which rank fusion throws away (measured: see README, "Retrieval")."""

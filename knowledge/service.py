@@ -6,15 +6,11 @@ import difflib
 import logging
 import re
 import time
-from collections.abc import Sequence
 
-from knowledge.composer import (
-    Quote,
-    compose,
-    compose_abstention,
-    distinct_quotes,
-)
-from knowledge.evidence import EvidenceJudge
+from knowledge.answerer import Answerer
+from knowledge.composer import Quote, compose, compose_abstention, distinct_quotes
+from knowledge.concepts import ConceptAnalyzer
+from knowledge.decision import DecisionModel
 from knowledge.fact_answers import (
     answer_from_facts,
     answer_per_municipality,
@@ -26,26 +22,17 @@ from knowledge.fact_router import FactRouter
 from knowledge.facts import GOAL_KINDS, Briefing, Fact
 from knowledge.lexical import LexicalIndex
 from knowledge.models import Answer, Citation, Document, Passage
+from knowledge.places import place_names
 from knowledge.query import Query, QueryAnalyzer, fold
 from knowledge.retriever import Hit, HybridRetriever
+from knowledge.signals import DenseBaseline, SignalBuilder
 from knowledge.store import KnowledgeStore
 from knowledge.verify import verified
 
 log = logging.getLogger(__name__)
 
-_WHO_ASKED = re.compile(r"^\s*(vem|vilka organ|vilket organ|who|which body|which bodies)\b|"
-                        r"\b(vem|who)\s+(beslutar|decides|signs|approves|tecknar|skriver)", re.I)
 _DATE_QUESTION = re.compile(r"\b(datum|daterad\w*|äldst|nyast|oldest|newest|dated|antogs när|"
                             r"när antogs|when was)\b", re.I)
-_QUANTITY = re.compile(r"\b(hur många|how many|antal|number of)\b", re.I)
-# A question about an amount of money or a share needs a quote that states one.
-_AMOUNT = re.compile(r"\b(kronor|kr|sek|euro|procent|percent|hur mycket|how much|vad kostar|"
-                     r"budgeterat|budgeted|belopp)\b|%|€", re.I)
-_STATED_AMOUNT = re.compile(r"\d[\d\s]*(kr|kronor|sek|euro|€|%|procent|miljon\w*|tkr|mkr)\b|"
-                            r"\b(budget\w*|belopp\w*)\b", re.I)
-_NUMERAL = re.compile(r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra)\b",
-                      re.I)
-_SECTION_NO = re.compile(r"(^|\n)\s*(§\s*)?\d+(\.\d+)*\.?\s")
 _ASPECTS = ("ansvarar beslutar kommunstyrelsen nämnd", "årligen redovisa uppföljning rapport",
             "mandatperiod revideras utvärderas", "mål syfte vision")
 
@@ -56,11 +43,14 @@ class InvalidQuestionError(ValueError):
 
 class PolicyService:
     def __init__(self, store: KnowledgeStore, top_k: int = 5, max_question_chars: int = 2000,
-                 default_municipality: str | None = None) -> None:
+                 default_municipality: str | None = None,
+                 decision: DecisionModel | None = None) -> None:
         self.store = store
         self.top_k = top_k
         self.max_question_chars = max_question_chars
         self.default_municipality = default_municipality
+        self.decision = decision or DecisionModel.load()
+        self.baseline = DenseBaseline(store.embeddings)
         self.refresh()
 
     def refresh(self) -> None:
@@ -68,11 +58,20 @@ class PolicyService:
         self.documents = {d.id: d for d in self.store.documents()}
         self.lexical = LexicalIndex(self.store.passages())
         self.retriever = HybridRetriever(self.store, self.lexical)
-        self.judge = EvidenceJudge(self.lexical)
         self.following = self._following_blocks()
         self.analyzer = QueryAnalyzer(self.municipalities())
         self.fact_index = FactIndex(self.store.facts(), self.lexical)
         self.router = FactRouter(self.fact_index)
+        sections: dict[str, dict[int, str]] = {}
+        for p in self.lexical.passages:
+            sections.setdefault(p.doc_id, {})[p.block_start] = p.section
+        self.answerer = Answerer(
+            documents=self.documents, retriever=self.retriever, router=self.router,
+            concepts=ConceptAnalyzer(self.lexical, place_names(),
+                                     (d.text for d in self.documents.values())),
+            signals=SignalBuilder(self.lexical), baseline=self.baseline,
+            decision=self.decision, following=self.following, sections=sections,
+            top_k=self.top_k)
 
     def _following_blocks(self) -> dict[tuple[str, int], Passage]:
         """(doc, end of a block) -> first passage of the next block, to extend short quotes."""
@@ -118,23 +117,12 @@ class PolicyService:
     def _answer(self, q: Query) -> Answer:
         if q.unknown_municipality:
             return self._unknown_place(q)
-        strangers = self.judge.unknown_entities(q.text, self.municipalities())
-        if strangers:
-            reason = (f"No policy here mentions {', '.join(strangers)}." if q.language == "en"
-                      else f"Ingen policy här nämner {', '.join(strangers)}.")
-            muni = next(iter(q.municipalities)) if q.municipalities and not q.compare else None
-            return self._abstain(q, muni, [], (), reason)
         if q.compare:
             return self._compare(q)
         muni = next(iter(q.municipalities)) if q.municipalities else None
-        if muni is not None:
-            facts = self.router.facts_for(q.intent, self._without_place(q.text, muni),
-                                          q.language, muni)
-            if facts:
-                return answer_from_facts(facts, q.intent, q.language)
         if q.intent == "onboarding":
             return self._onboarding(q, muni)
-        return self._single(q, muni)
+        return self.answerer.answer(q, muni, self.municipalities())
 
     @staticmethod
     def _without_place(text: str, municipality: str) -> str:
@@ -231,54 +219,10 @@ class PolicyService:
         return self.retriever.search(text or q.text, self.lexical.analyzer.terms(search),
                                      municipalities, k=k)
 
-    def _quotes(self, hits: Sequence[Hit], limit: int) -> list[Quote]:
-        return distinct_quotes([(h.passage, h.score) for h in hits], self.documents, limit,
-                               self.following)
-
-    @staticmethod
-    def _strong(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
-        """The quotes worth showing: those close to the best one (the rest stay citations)."""
-        best = quotes[0].score if quotes else 0.0
-        return [x for i, x in enumerate(quotes[:limit]) if i == 0 or x.score >= 0.55 * best]
-
-    def _single(self, q: Query, muni: str | None) -> Answer:
-        scope = {muni} if muni else None
-        hits = self._hits(q, scope)
-        terms = list(q.concepts)
-        quotes = self._quotes(hits, self.top_k)
-        if not quotes:
-            return self._abstain(q, muni, [], ())
-        shown = self._strong(quotes)
-        ev = self.judge.judge(terms, [x.citation.quote for x in shown], muni,
-                              max((h.dense for h in hits[:3]), default=0.0))
-        if not self.judge.sufficient(ev):
-            return self._abstain(q, muni, shown[:1], ev.elsewhere)
-        if _AMOUNT.search(q.text) and not any(
-                _STATED_AMOUNT.search(x.citation.quote) for x in shown):
-            return self._abstain(q, muni, shown[:1], ())
-        if _QUANTITY.search(q.text) and not any(
-                _NUMERAL.search(_SECTION_NO.sub("", x.citation.quote)) for x in shown):
-            return self._abstain(q, muni, shown[:1], ())
-        if _WHO_ASKED.search(q.text):
-            with_body = [x for x in shown if self.judge.has_body(x.citation.quote, q.text)
-                         and self.judge.topical_coverage(terms, x.citation.quote) >= 0.3]
-            if not with_body:
-                return self._abstain(q, muni, shown[:1], ev.elsewhere)
-            shown = with_body + [x for x in shown if x not in with_body]
-        rest = [x for x in quotes if x not in shown]
-        return Answer(text=compose(shown, q.intent, q.language, q.text),
-                      citations=[x.citation for x in shown + rest][: self.top_k],
-                      language=q.language, intent=q.intent, municipality=muni)
-
-    def _abstain(self, q: Query, muni: str | None, closest: Sequence[Quote],
-                 elsewhere: Sequence[str], reason: str = "") -> Answer:
-        # "The closest it says" only when it shares something with the question; a letterhead
-        # is not close to anything.
-        closest = [x for x in closest
-                   if self.judge.topical_coverage(list(q.concepts), x.citation.quote) > 0]
-        return Answer(text=compose_abstention(q.language, muni, closest, elsewhere, reason),
-                      citations=[x.citation for x in closest], abstained=True,
-                      language=q.language, intent=q.intent, municipality=muni)
+    def _abstain(self, q: Query, muni: str | None, reason: str = "") -> Answer:
+        return Answer(text=compose_abstention(q.language, muni, [], (), reason),
+                      abstained=True, language=q.language, intent=q.intent, municipality=muni,
+                      decision="abstain")
 
     def _unknown_place(self, q: Query) -> Answer:
         known = ", ".join(self.municipalities())
@@ -286,7 +230,7 @@ class PolicyService:
         reason = (f"I have no policy from {place}; the policies here are from {known}."
                   if q.language == "en" else
                   f"Jag har ingen policy från {place}; policyerna här kommer från {known}.")
-        return self._abstain(q, None, [], (), reason)
+        return self._abstain(q, None, reason)
 
     def _onboarding(self, q: Query, muni: str | None) -> Answer:
         scope = {muni} if muni else None
@@ -297,7 +241,7 @@ class PolicyService:
                                  self.following)
         facts = self._briefing_facts(q, muni) if muni else []
         if not quotes and not facts:
-            return self._abstain(q, muni, [], ())
+            return self._abstain(q, muni)
         parts = [onboarding_summary(facts, q.language)] if facts else []
         if quotes:
             parts.append(compose(quotes, q.intent, q.language, q.text))
@@ -334,19 +278,14 @@ class PolicyService:
                       if (fs := self.router.facts_for(q.intent, text, q.language, m))}
             if groups:
                 return answer_per_municipality(groups, q.intent, q.language)
-        terms = list(q.concepts)
         per_muni: list[Quote] = []
         for name in names:
-            hits = self._hits(q, {name}, k=6)
-            quotes = self._strong(self._quotes(hits, 2))
-            if not quotes:
-                continue
-            ev = self.judge.judge(terms, [x.citation.quote for x in quotes[:1]], name,
-                                  max((h.dense for h in hits[:1]), default=0.0))
-            if self.judge.sufficient(ev) and ev.coverage >= self.judge.min_coverage:
+            judged = self.answerer.judge(q, name, self.municipalities())
+            quotes = [x for x in judged.candidate.closest]
+            if quotes and judged.verdict.action != "abstain":
                 per_muni.append(quotes[0])
         if not per_muni:
-            return self._abstain(q, None, [], ())
+            return self._abstain(q, None)
         per_muni.sort(key=lambda x: x.score, reverse=True)
         lines = [f"{x.citation.municipality}: «{x.citation.quote}» (\"{x.citation.section}\")"
                  for x in per_muni]
@@ -360,7 +299,7 @@ class PolicyService:
     def _dates(self, q: Query) -> Answer:
         dated = sorted((d for d in self.documents.values() if d.date), key=lambda d: d.date or "")
         if not dated:
-            return self._abstain(q, None, [], ())
+            return self._abstain(q, None)
         cits = [c for c in (self._date_citation(d) for d in dated) if c is not None]
         rows = [f"{d.municipality}: {d.date} ({d.title})" for d in dated]
         undated = [d.municipality for d in self.documents.values() if not d.date]

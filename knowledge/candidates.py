@@ -1,0 +1,124 @@
+"""Candidate answers for one municipality's question: document facts, structured facts, passages.
+
+Each candidate carries the quotes it would show, so the same signals judge every kind. Facts
+answer first where they match the question and agree with what retrieval finds; document-level
+questions ("when was it adopted, by whom, its Dnr") are answered from the lines that state them;
+everything else from the best passages, enumerations quoted whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from knowledge.composer import MAX_LIST_QUOTE, Quote, compose, distinct_quotes
+from knowledge.doc_answers import asked_aspects, statements
+from knowledge.fact_answers import answer_from_facts
+from knowledge.facts import Fact
+from knowledge.lexicon import body_mentions
+from knowledge.models import Answer, Citation, Document, Passage
+from knowledge.retriever import Hit
+
+_ENUMERATION = re.compile(
+    r"^\s*(vilka|vilket|vad är|vad har|which|what are|list|name)\b|\b(alla|samtliga|all)\b",
+    re.I)
+
+
+@dataclass
+class Candidate:
+    answer: Answer
+    quotes: list[str]  # the quoted text the signals look at
+    fact_match: float = 0.0
+    closest: list[Quote] = field(default_factory=list)  # shown when the decision abstains
+
+
+def asks_enumeration(question: str) -> bool:
+    return _ENUMERATION.search(question) is not None
+
+
+def document_candidate(question: str, language: str, docs: Sequence[Document],
+                       section_of: Mapping[str, dict[int, str]]) -> Candidate | None:
+    aspects = asked_aspects(question)
+    if not aspects:
+        return None
+    cits: list[Citation] = []
+    for aspect in aspects:
+        for doc in docs:
+            for st in statements(doc, aspect, section_of.get(doc.id)):
+                if not any(c.doc_id == st.citation.doc_id and c.start < st.citation.end
+                           and st.citation.start < c.end for c in cits):
+                    cits.append(st.citation)
+    if not cits:
+        return None
+    first = cits[0]
+    kind = "policy" if "polic" in first.document.lower() else "strategy" if language == "en" \
+        else "strategi"
+    head = (f"About the {kind} \"{first.document}\" itself:" if language == "en"
+            else f"Om dokumentet \"{first.document}\":")
+    label, sec = ("Sources", "section") if language == "en" else ("Källor", "avsnitt")
+    lines = [f"«{c.quote}» ({c.municipality}, {c.document}, {sec} \"{c.section}\")" for c in cits]
+    text = f"{head}\n" + "\n".join(f"- {c.quote}" for c in cits) + f"\n\n{label}:\n" + \
+        "\n".join(lines)
+    answer = Answer(text=text, citations=cits, language=language, intent="fact",
+                    municipality=first.municipality, mode="document")
+    return Candidate(answer, [c.quote for c in cits], fact_match=1.0)
+
+
+def fact_candidate(facts: Sequence[Fact], coverage: float, hits: Sequence[Hit], intent: str,
+                   language: str) -> Candidate | None:
+    """Facts, when retrieval agrees: a fact's span among the best passages, or a close match."""
+    if not facts:
+        return None
+    near = [h.passage for h in hits[:8]]
+    agrees = any(f.doc_id == p.doc_id and f.start < p.block_end and p.block_start < f.end
+                 for f in facts for p in near)
+    if not agrees and coverage < 0.8:
+        return None
+    answer = answer_from_facts(facts, intent, language)
+    return Candidate(answer, [c.quote for c in answer.citations], fact_match=coverage)
+
+
+def passage_candidate(question: str, hits: Sequence[Hit], docs: Mapping[str, Document],
+                      following: Mapping[tuple[str, int], Passage], intent: str, language: str,
+                      municipality: str | None, limit: int) -> Candidate | None:
+    enumerate_ = asks_enumeration(question)
+    scored = [(h.passage, h.score) for h in hits]
+    quotes = distinct_quotes(scored, docs, limit, following,
+                             max_block=MAX_LIST_QUOTE if enumerate_ else None)
+    if not quotes:
+        return None
+    shown = strong(quotes)
+    if intent == "who":  # passages that name a body first: they can answer "who"
+        named = [x for x in shown if body_mentions(x.citation.quote, question)]
+        shown = named + [x for x in shown if x not in named]
+    rest = [x for x in quotes if x not in shown]
+    answer = Answer(text=compose(shown, intent, language, question),
+                    citations=[x.citation for x in shown + rest][:limit],
+                    language=language, intent=intent, municipality=municipality)
+    return Candidate(answer, [x.citation.quote for x in shown], closest=shown[:1])
+
+
+def strong(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
+    """The quotes worth showing: those close to the best one (the rest stay citations)."""
+    best = quotes[0].score if quotes else 0.0
+    return [x for i, x in enumerate(quotes[:limit]) if i == 0 or x.score >= 0.55 * best]
+
+
+def with_passages(first: Candidate, passages: Candidate, language: str,
+                  limit: int = 2) -> Candidate:
+    """``first`` followed by the best passages it does not already quote."""
+    taken = first.answer.citations
+    extra = [c for c in passages.answer.citations[:limit]
+             if not any(c.doc_id == t.doc_id and c.start < t.end and t.start < c.end
+                        for t in taken)]
+    if not extra:
+        return first
+    sec = "section" if language == "en" else "avsnitt"
+    lines = "\n".join(f"«{c.quote}» ({c.municipality}, {c.document}, {sec} \"{c.section}\")"
+                      for c in extra)
+    answer = first.answer
+    answer.text = f"{answer.text}\n{lines}"
+    answer.citations = [*taken, *extra]
+    return Candidate(answer, [*first.quotes, *(c.quote for c in extra)], first.fact_match,
+                     passages.closest)

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.facts.verbs import ACTIVE, ANY_ACTIVE, INFINITIVE, MODAL, PASSIVE, action_of
-from knowledge.actors import Mention, find_actors
+from knowledge.actors import find_actors
+from knowledge.antecedents import Antecedents, Mention
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ _BETWEEN = re.compile(rf"\s*(?:(?:{MODAL})\s+)?(?:(?:även|vidare|också|själv|
 _CO_SUBJECT = re.compile(r"\s+(?:och|samt)\s+", re.I)
 _SPLIT = re.compile(rf"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)(?=(?:{ANY_ACTIVE.pattern}))",
                     re.I)
+_COMPLEMENT_BEFORE = re.compile(r"(?:^|\s)(?:av|i|hos|på|vid|till|från|med)\s*$", re.I)
 _AGENT_BEFORE = re.compile(r"(?:\b(?:av|i|hos|på|vid)\s+)$", re.I)
 _OBJECT_LEAD = re.compile(
     r"^(?:om\s+|för\s+|över\s+|att\s+|även\s+)+|^(?:beslut|frågan)\s+om\s+", re.I)
@@ -106,12 +108,6 @@ def _after_subject(text: str, mention: Mention, mentions: list[Mention]) -> tupl
             actors.append(nxt.name)
             pos = nxt.end
             continue
-        if co and re.match(r"[a-zåäö]+kontor\b", text[co.end():]):
-            word = re.match(r"[a-zåäö]+kontor", text[co.end():])
-            assert word
-            actors.append(word.group(0).capitalize())
-            pos = co.end() + word.end()
-            continue
         return pos, actors
 
 
@@ -138,9 +134,8 @@ def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
     for mention in mentions:
         pos, actors = _after_subject(text, mention, mentions)
         head = text[: mention.start]
-        before = head.rstrip().lower()
-        if before.endswith((" av", " i", " hos", " på", " vid", " till", " från", " med")):
-            continue  # an agent or a complement, not a subject
+        if mention.genitive or _COMPLEMENT_BEFORE.search(head):
+            continue  # an agent, a complement or an owner ("nämndens"), not a subject
         inverted = None if any(m.end <= mention.start for m in mentions) else _INVERTED.search(head)
         if inverted:  # "Varje år redovisar näringslivskontoret en sammanfattning"
             chain = _verb_chain(text[: inverted.end()].rstrip() + " " + text[pos:].lstrip(),
@@ -165,7 +160,7 @@ def passive_triples(text: str, mentions: list[Mention]) -> list[Triple]:
                               flags=re.I))
     for mention in mentions:
         head = text[: mention.start]
-        if not _AGENT_BEFORE.search(head):
+        if mention.genitive or not _AGENT_BEFORE.search(head):
             continue
         verbs = [m for m in PASSIVE.finditer(head) if len(head) - m.end() < 60]
         if not verbs:
@@ -188,7 +183,7 @@ def special_triples(text: str, mentions: list[Mention]) -> list[Triple]:
     return out
 
 
-def triples(text: str, known: dict[str, str], lead_actor: list[str] | None = None,
+def triples(text: str, known: Antecedents, lead_actor: list[str] | None = None,
             lead_action: str = "") -> list[Triple]:
     """All responsibilities a sentence states; a list item inherits its lead-in's actor."""
     text = re.sub(r"\s*\|\s*(\w)", lambda m: " " + m.group(1).lower(), text)  # table row
@@ -209,7 +204,7 @@ def triples(text: str, known: dict[str, str], lead_actor: list[str] | None = Non
     return unique
 
 
-def lead_in_subject(text: str, known: dict[str, str]) -> tuple[list[str], str]:
+def lead_in_subject(text: str, known: Antecedents) -> tuple[list[str], str]:
     """The actor(s) and action a list lead-in announces ("Kommunstyrelsen ansvarar för att")."""
     mentions = find_actors(text, known)
     for mention in mentions:

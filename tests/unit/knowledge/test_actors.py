@@ -7,6 +7,7 @@ import pytest
 from knowledge.actors import find_actors
 from knowledge.antecedents import Antecedents
 from knowledge.fact_answers import actor_name
+from knowledge.fact_index import asked_action, asked_actors
 from knowledge.lexicon import body_mentions
 
 
@@ -101,3 +102,9 @@ def test_english_answer_names_a_region_body_with_its_abbreviation() -> None:
         "Regionstyrelsen (RS, the regional executive board)")
     assert actor_name("Internationella rådet", "en") == (
         "Internationella rådet (the international council)")
+
+
+def test_a_question_about_preparing_asks_for_the_preparing_body() -> None:
+    assert asked_action("Vem bereder ärenden om vänorter?") == "prepares"
+    assert asked_actors("Who decides, the regional executive board?", "en") == [
+        "Regionstyrelsen"]

@@ -1,150 +1,191 @@
-"""Recognise the bodies and office holders a policy names, and give each one canonical name.
+"""Recognise the bodies and office holders a text names, and give each one canonical name.
 
-Policies write the same body many ways (KF, fullmäktige, kommunfullmäktige, Kommunfullmäktiges)
-and name their own sectors, offices and groups freely ("Tillväxt- och utvecklingssektorn",
-"Näringslivskontoret"). Fixed names cover the bodies every Swedish municipality has; a suffix
-rule covers the rest, so an unseen policy's "Kulturförvaltningen" is an actor too.
+Policies write the same body many ways (KF, fullmäktige, kommunfullmäktige) and name their own
+units freely ("Kommunikationsavdelningen", "ett internationellt råd", "varje förvaltning").
+The fixed names and the unit nouns come from one table (``knowledge.bodies``); this module
+reads them in running text, and resolves a bare "Avdelningen" or "Rådet" to the unit of that
+kind the document named before. A bare unit noun with nothing to refer to is not an actor.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
-_W = r"[A-Za-zÅÄÖåäöéü]"
-# (pattern, canonical name). Earlier entries win where two overlap.
-_FIXED: list[tuple[str, str]] = [
-    (r"ledningsnivå(?:n)?", "Ledningsnivå"),
-    (r"(?:kommun)?fullmäktiges\s+ordförande|KF:s\s+ordförande", "Kommunfullmäktiges ordförande"),
-    (r"kommunstyrelsens\s+ordförande|KS:s\s+ordförande", "Kommunstyrelsens ordförande"),
-    (r"kommunstyrelsens\s+presidium", "Kommunstyrelsens presidium"),
-    (r"kommunstyrelsens\s+arbetsutskott|KSAU", "Kommunstyrelsens arbetsutskott"),
-    (r"(?:kommun)?fullmäktige|KF", "Kommunfullmäktige"),
-    (r"kommunstyrelse(?:n|ns)?|KS", "Kommunstyrelsen"),
-    (r"kommunchef(?:en)?", "Kommunchefen"),
-    (r"kommundirektör(?:en)?", "Kommundirektören"),
-    (r"(?:varje|respektive)\s+förvaltningschef|förvaltningschef(?:en|erna)?", "Förvaltningschefen"),
-    (r"rektor(?:n|erna)?", "Rektor"),
-    (r"EU-samordnare(?:n)?", "EU-samordnaren"),
-    (r"(?:en|den)?\s*(?:internationell(?:a)?\s+)?samordnare(?:n)?", "Internationell samordnare"),
-    (r"(?:den\s+)?(?:berörda|ansvariga)\s+nämnden", "Berörd nämnd"),
-    (r"övriga\s+nämnder(?:na)?", "Övriga nämnder"),
-    (r"(?:varje|respektive|alla|samtliga)\s+nämnd(?:er)?|(?:kommunens\s+)?nämnder(?:na)?|"
-     r"nämnden", "Nämnderna"),
-    (r"(?:den\s+)?internationell(?:a)?\s+gruppen", "Internationella gruppen"),
-    (r"(?:en|ett)\s+(?:person|tjänsteman|tjänsteperson|handläggare)\s+med\s+ansvar",
-     "Ansvarig tjänsteperson"),
-    (r"(?:kommunens\s+)?deltagarna", "Deltagarna"),
-]
-# Named units: "Tillväxt- och utvecklingssektorn", "Tekniska nämnden", "kommunledningskontoret".
-# Only definite forms name a particular body; "varje förvaltning" is one too.
-_DEFINITE = (r"nämnden|sektorn|kontoret|förvaltningen|enheten|avdelningen|utskottet|rådet|"
-             r"gruppen|kansliet|nätverket|bolaget|bolagen|kommittén|sekretariatet|byrån|staben|"
-             r"chefen")
-_INDEFINITE = r"nämnd|sektor|kontor|förvaltning|enhet|avdelning|utskott|råd|grupp|kansli|bolag"
-_NAMED = re.compile(
-    rf"\b(?:(?:varje|respektive)\s+{_W}*(?:{_INDEFINITE})|"
-    rf"(?:{_W}+-\s+(?:och|&)\s+)?{_W}*(?:{_DEFINITE})|"
-    rf"(?:tekniska|sociala|internationella|kommunala)\s+(?:{_DEFINITE}))\b",
-    re.I,
+from knowledge.antecedents import Antecedents, Mention
+from knowledge.bodies import (
+    BODY_TABLE,
+    CLASSIFYING,
+    CLASSIFYING_INDEFINITE,
+    HEAD_BY_FORM,
+    HEADS,
+    NOT_UNIT,
+    ORGANISATIONS,
+    Body,
+    compile_body,
 )
-# Words ending like a unit that are not acting bodies.
-_NOT_UNITS = {"nätverk", "kontor", "enhet", "råd", "grupp", "bolag", "bolaget",
-              "bolagen", "förvaltning", "ansvarsområde", "nämnd", "utskott",
-              "sektor", "avdelning", "kansli", "medlemsnätverk", "kontaktnätverk"}
-_NOT_UNIT_ENDINGS = re.compile(r"(område|området|målgrupp|målgruppen|samråd|samrådet)$", re.I)
-_BARE = set(_DEFINITE.split("|"))
-_BARE_INDEFINITE = set(_INDEFINITE.split("|"))
-# Short definite forms that refer back to the last full name with the same ending.
-_BACKREF = re.compile(r"^(sektorn|nätverket|gruppen|enheten|kontoret|förvaltningen|rådet|"
-                      r"samordnaren|avdelningen)$", re.I)
 
 
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    text: str
-    name: str  # canonical
+def _alternatives(forms: Iterable[str]) -> str:
+    return "|".join(sorted(set(forms), key=len, reverse=True))
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    parts, depth, current = [], 0, ""
-    for ch in pattern:
-        depth += (ch == "(") - (ch == ")")
-        if ch == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    return [*parts, current]
+_BODIES = [(compile_body(b.pattern), b) for b in BODY_TABLE]
+_ORGANISATIONS = [(re.compile(p), head) for p, head, _ in ORGANISATIONS]
+_W = r"[A-Za-zÅÄÖåäöéü]"
+_COMPOUND = rf"(?:{_W}+-\s+(?:och|&)\s+)?(?:{_W}+-)?{_W}*?"
+_DEFINITE = _alternatives([h.plural_definite for h in HEADS] + [h.definite for h in HEADS])
+_INDEFINITE = _alternatives(h.singular for h in HEADS)
+_ANY_INDEFINITE = _alternatives([h.plural for h in HEADS] + [h.singular for h in HEADS])
+# "ett kontor" introduces a unit; "regionens kontor" names it, like "kontoret" after a name.
+_OWNER = r"kommunens|stadens|regionens|landstingets"
+_DESCRIPTIVE = r"särskild|särskilt|gemensam|gemensamt|ny|nytt|egen|eget"
+_NAMED = re.compile(
+    rf"\b(?:(?P<dist>varje|respektive|alla|samtliga)\s+(?P<dword>{_COMPOUND}(?:{_ANY_INDEFINITE}))"
+    rf"|(?:(?:den|det|de)\s+)?(?:(?P<adj>{CLASSIFYING})\s+)?"
+    rf"(?P<word>{_COMPOUND}(?:{_DEFINITE}))(?P<gen>s)?"
+    rf"|(?:en|ett|{_OWNER})\s+(?P<iadj>(?:(?:{CLASSIFYING_INDEFINITE}|{_DESCRIPTIVE})\s+){{0,2}})"
+    rf"(?P<iword>{_COMPOUND}(?:{_INDEFINITE})))\b", re.I)
+_DISTRIBUTIVE = re.compile(r"(?:varje|respektive|alla|samtliga)\s", re.I)
+_OWN_REFERENCE = re.compile(r"\b(regionen|landstinget)(s)?\b", re.I)  # resolved, never bare
+_CO_UNIT = re.compile(rf"\s+(?:och|samt|eller)\s+({_COMPOUND}(?:{_ANY_INDEFINITE}))\b", re.I)
 
 
-def _compile_fixed() -> list[tuple[re.Pattern[str], str]]:
-    out = []
-    for p, name in _FIXED:
-        # Abbreviations (KF, KS, KSAU) only in capitals; names in any case.
-        parts = _top_level_alternatives(p)
-        abbrevs = [x for x in parts if x[:2].isupper()]
-        words_ = [x for x in parts if x not in abbrevs]
-        alternatives = [f"(?i:{w})" for w in words_] + abbrevs
-        rx = rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"
-        out.append((re.compile(rx), name))
-    return out
-
-
-_FIXED_PATTERNS = _compile_fixed()
-
-
-def canonical_unit(text: str) -> str:
-    """A named unit in its definite, capitalised form: "kultur- och fritidsnämnden" → "Kultur-…"."""
-    words = text.split()
-    if words and words[0].lower() in {"varje", "respektive"}:
-        words = words[1:]
-    name = " ".join(words)
+def _capital(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def find_actors(text: str, known: dict[str, str] | None = None) -> list[Mention]:
-    """Every body named in ``text``, left to right, without overlaps.
+def _definite_adjective(word: str) -> str:
+    """"internationellt" → "internationella", as a unit's name has it."""
+    return word if not word or word.endswith("a") else word.rstrip("t") + "a"
 
-    ``known`` maps a back-reference ("sektorn") to the full name met earlier in the same
-    document, so "Sektorn beslutar även om bidrag" is credited to the sector named before.
+
+def _split_head(word: str) -> tuple[str, str]:
+    """("Kommunikations", "avdelningen") for "Kommunikationsavdelningen"."""
+    low = word.lower()
+    form = next(f for f in sorted(HEAD_BY_FORM, key=len, reverse=True) if low.endswith(f))
+    return word[: len(word) - len(form)], form
+
+
+def _fixed_name(body: Body, text: str, known: Antecedents) -> str:
+    if not body.name:
+        return _capital(re.sub(r"nivån$", "nivå", " ".join(text.split())))
+    if not body.follows_organisation:
+        return body.name
+    assembly = known.resolve("fullmäktige") or "Kommunfullmäktige"
+    return body.name.replace("Kommun", assembly[: -len("fullmäktige")], 1)
+
+
+def _named(m: re.Match[str], known: Antecedents) -> Mention | None:
+    """The mention a unit-noun match stands for, or None (a bare noun with no antecedent)."""
+    start, end, text = m.start(), m.end(), m.group(0)
+    if m.group("dist"):
+        prefix, form = _split_head(m.group("dword"))
+        name = _capital(prefix + HEAD_BY_FORM[form].plural_definite)
+        return Mention(start, end, text, name, distributive=True)
+    if m.group("iword"):
+        prefix, form = _split_head(m.group("iword"))
+        head = HEAD_BY_FORM[form]
+        adjectives = [_definite_adjective(a) for a in m.group("iadj").split()
+                      if re.fullmatch(CLASSIFYING_INDEFINITE, a, re.I)]
+        name = _capital(" ".join([*adjectives, prefix + head.definite]))
+        return Mention(start, end, text, name, head=head.definite)
+    prefix, form = _split_head(m.group("word"))
+    head = HEAD_BY_FORM[form]
+    genitive = bool(m.group("gen"))
+    adjective = _definite_adjective(m.group("adj") or "")
+    if prefix or adjective:
+        name = _capital(" ".join(x for x in (adjective, m.group("word")) if x))
+        single = form == head.definite
+        return Mention(start, end, text, name, head=form if single else "", genitive=genitive)
+    if form == head.plural_definite:
+        name = _capital(form) if head.acts_in_plural else ""
+        return Mention(start, end, text, name, genitive=genitive) if name else None
+    full = known.resolve(form)
+    return Mention(start, end, text, full, head=form, genitive=genitive,
+                   refers=True) if full else None
+
+
+def _organisation(m: re.Match[str], head: str, text: str, _known: Antecedents) -> Mention:
+    name = m.group(0)
+    if name.endswith("s") and re.match(r"\s+[a-zåäö]", text[m.end():]):
+        name = name[:-1]  # "Region Skånes samarbete"
+    return Mention(m.start(), m.end(), m.group(0), name, head=head)
+
+
+def _own_reference(m: re.Match[str], known: Antecedents) -> Mention | None:
+    """"Regionen" is the region the text is about, when exactly one is."""
+    full = known.resolve(m.group(1).lower())
+    return Mention(m.start(), m.end(), m.group(0), full, head=m.group(1).lower(),
+                   genitive=bool(m.group(2)), refers=True) if full else None
+
+
+def _fixed(m: re.Match[str], body: Body, known: Antecedents) -> Mention:
+    lead = len(m.group(0)) - len(m.group(0).lstrip())
+    words = m.group(0).strip()
+    return Mention(m.start() + lead, m.end(), words, _fixed_name(body, words, known),
+                   head=body.head, genitive=words.lower().endswith("ens"),
+                   distributive=bool(_DISTRIBUTIVE.match(words)))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way to read some words as a body; ``build`` names it given what came before."""
+
+    start: int
+    end: int
+    rank: int  # among readings of equal length, the lowest rank wins
+    build: Callable[[Antecedents], Mention | None]
+
+
+def _readings(text: str) -> list[_Reading]:
+    found: list[_Reading] = []
+    for rank, (pattern, body) in enumerate(_BODIES):
+        found += [_Reading(m.start(), m.end(), rank, partial(_fixed, m, body))
+                  for m in pattern.finditer(text) if m.group(0).strip()]
+    for pattern, head in _ORGANISATIONS:
+        found += [_Reading(m.start(), m.end(), 1000, partial(_organisation, m, head, text))
+                  for m in pattern.finditer(text)]
+    for m in _OWN_REFERENCE.finditer(text):
+        found.append(_Reading(m.start(), m.end(), 3000, partial(_own_reference, m)))
+    for m in _NAMED.finditer(text):
+        word = m.group("dword") or m.group("word") or m.group("iword") or ""
+        if not NOT_UNIT.search(word) and not NOT_UNIT.search(m.group(0)):
+            found.append(_Reading(m.start(), m.end(), 2000, partial(_named, m)))
+    return found
+
+
+def find_actors(text: str, known: Antecedents | None = None) -> list[Mention]:
+    """Every body named in ``text``, left to right, without overlaps; the longest reading of
+    any words wins, and a fixed name wins over a unit-noun reading of the same words.
+
+    ``known`` holds the units named earlier in the same document, so "Avdelningen beslutar"
+    is credited to the "Kommunikationsavdelningen" met before; it learns from ``text`` as it
+    goes, so an antecedent in the same sentence counts too.
     """
+    chosen: list[_Reading] = []
+    for r in sorted(_readings(text), key=lambda r: (r.start - r.end, r.rank, r.start)):
+        if all(r.end <= c.start or r.start >= c.end for c in chosen):
+            chosen.append(r)
+    memory = known.copy() if known is not None else Antecedents()
     found: list[Mention] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= m.start or a >= m.end for m in found)
-
-    named = [m for m in _NAMED.finditer(text)
-             if m.group(0).lower() not in _NOT_UNITS and not _NOT_UNIT_ENDINGS.search(m.group(0))]
-    for m in named:  # compound names first: "Tekniska nämnden" is not just "nämnden"
-        word = m.group(0)
-        core = re.sub(r"^(varje|respektive)\s+", "", word.lower())
-        if not _BACKREF.match(word) and core not in _BARE and core not in _BARE_INDEFINITE:
-            found.append(Mention(m.start(), m.end(), word, canonical_unit(word)))
-    for pattern, name in _FIXED_PATTERNS:
-        for m in pattern.finditer(text):
-            if m.group(0).strip() and free(m.start(), m.end()):
-                lead = len(m.group(0)) - len(m.group(0).lstrip())
-                found.append(Mention(m.start() + lead, m.end(), m.group(0).strip(), name))
-    for m in named:
-        word = m.group(0)
-        if not _BACKREF.match(word) or not free(m.start(), m.end()):
-            continue
-        full = (known or {}).get(word.lower())
-        if full is None and m.start() > 0:
-            continue  # "nätverket" mid-sentence with no name to refer to: not an actor
-        found.append(Mention(m.start(), m.end(), word, full or canonical_unit(word)))
-    return sorted(found, key=lambda x: x.start)
+    for reading in sorted(chosen, key=lambda r: r.start):
+        mention = reading.build(memory)
+        if mention is not None:
+            found.append(mention)
+            memory.remember([mention])
+            found += _co_ordinated(text, mention, chosen)
+    return found
 
 
-def remember(mentions: list[Mention], known: dict[str, str]) -> None:
-    """Record full unit names so later back-references ("Sektorn") resolve to them."""
-    for m in mentions:
-        for ref in ("sektorn", "nätverket", "gruppen", "enheten", "kontoret", "förvaltningen",
-                    "rådet", "avdelningen"):
-            if m.name.lower().endswith(ref) and m.name.lower() != ref:
-                known[ref] = m.name
-        if m.name in {"Internationell samordnare", "EU-samordnaren"}:
-            known["samordnaren"] = m.name
+def _co_ordinated(text: str, mention: Mention, chosen: list[_Reading]) -> list[Mention]:
+    """"Varje förvaltning och bolag": the second noun shares the first one's "varje"."""
+    co = _CO_UNIT.match(text, mention.end) if mention.distributive else None
+    if co is None or any(c.start < co.end() and co.start(1) < c.end for c in chosen):
+        return []
+    prefix, form = _split_head(co.group(1))
+    name = _capital(prefix + HEAD_BY_FORM[form].plural_definite)
+    return [Mention(co.start(1), co.end(1), co.group(1), name)]
+

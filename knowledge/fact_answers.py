@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from knowledge.bodies import BODY_TABLE
 from knowledge.composer import possessive
 from knowledge.facts import ACTION_LABELS, GOAL_KIND_LABELS, WHEN_LABELS, Fact
 from knowledge.lexicon import body_mentions
 from knowledge.models import Answer, Citation
 
-_ABBREVIATIONS = {"Kommunfullmäktige": "KF", "Kommunstyrelsen": "KS"}
+_ABBREVIATIONS = {b.name: b.abbreviation for b in BODY_TABLE if b.abbreviation}
 
 
 def actor_name(name: str, language: str) -> str:

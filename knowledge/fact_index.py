@@ -24,6 +24,7 @@ _ACTION_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("signs", re.compile(r"\b(tecknar|undertecknar|skriver under|signs?|signing|signature)\b",
                          re.I)),
     ("adopts", re.compile(r"\b(antar|antog|antogs|fastställ\w*|adopt\w*)\b", re.I)),
+    ("prepares", re.compile(r"\b(bereder|bereds|bereda|prepar\w*)\b", re.I)),
     ("decides", re.compile(r"\b(beslut\w*|bestämm\w*|avgör\w*|godkän\w*|decid\w*|decision\w*|"
                            r"approv\w*)\b", re.I)),
     ("represents", re.compile(r"\b(represent\w*|företräd\w*)\b", re.I)),

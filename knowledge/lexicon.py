@@ -8,6 +8,14 @@ from __future__ import annotations
 
 import re
 
+from knowledge.bodies import (
+    BODY_TABLE,
+    CLASSIFYING,
+    HEAD_BY_FORM,
+    NOT_UNIT,
+    compile_body,
+    english_for_unit,
+)
 from knowledge.text import stem, words
 
 # Expansions applied to questions before retrieval (keys are lower-case, matched on words).
@@ -208,30 +216,31 @@ EN_SV: dict[str, str] = {
     "eu project": "eu-projekt",
 }
 
-# Canonical bodies: pattern (Swedish, inflections) → (short form, English name).
+# Canonical bodies: pattern (Swedish, inflections) → (short form, English name), built from the
+# one body table the fact extractor also reads (``knowledge.bodies``). Fixed bodies first; then
+# any unit built on a unit noun ("Kulturförvaltningen", "nätverk"), whose short form is the
+# words as written. A region or company as a whole is left out: naming the organisation does
+# not say which of its bodies acts.
+_UNIT = "a unit"  # its English name depends on the words: english_for_unit
+_UNIT_FORMS = "|".join(sorted(HEAD_BY_FORM, key=len, reverse=True))
 BODIES: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"\b(kommun)?fullmäktiges? ordförande\b|\bKF:s ordförande\b", re.I),
-     "kommunfullmäktiges ordförande", "the chair of the municipal council"),
-    (re.compile(r"\bkommunstyrelsens ordförande\b|\bKS:s ordförande\b", re.I),
-     "kommunstyrelsens ordförande", "the chair of the municipal executive board"),
-    (re.compile(r"\bkommunstyrelsens arbetsutskott\b|\bKSAU\b", re.I),
-     "kommunstyrelsens arbetsutskott", "the executive board's working committee"),
-    (re.compile(r"\b(kommun)?fullmäktige\b|\bKF\b"), "kommunfullmäktige (KF)",
-     "the municipal council"),
-    (re.compile(r"\bkommunstyrelse(n|ns)?\b|\bKS\b", re.I), "kommunstyrelsen (KS)",
-     "the municipal executive board"),
-    (re.compile(r"\bkommun(chef|direktör)(en|ens)?\b", re.I), "kommunchefen",
-     "the chief executive (kommunchef)"),
-    (re.compile(r"\b[\wåäö-]*kontor(et|ets)?\b", re.I), "", "office"),
-    (re.compile(r"\b[\wåäö-]*sektor(n|ns)?\b", re.I), "", "sector"),
-    (re.compile(r"\b[\wåäö-]*nämnd(en|erna|ernas|s)?\b", re.I), "", "committee"),
-    (re.compile(r"\binternationell(a)? grupp(en)?\b", re.I), "", "the international group"),
-    (re.compile(r"\bnätverk(et)?\b", re.I), "", "network"),
-    (re.compile(r"\bförvaltning(en|ar|arna)?\b", re.I), "", "administration"),
-    (re.compile(r"\b(internationell(a)? )?samordnare(n)?\b", re.I), "", "coordinator"),
-    (re.compile(r"\b[\wåäö-]*(chef|direktör|rektor|ordförande|utskott|styrelse|avdelning|"
-                r"enhet|råd)(en|et|ens|ets)?\b", re.I), "", "office holder or body"),
+    *[(compile_body(b.pattern), b.short, b.english) for b in BODY_TABLE],
+    (re.compile(rf"\b(?:{CLASSIFYING}\s+)?[\wåäö-]*(?:{_UNIT_FORMS})s?\b", re.I), "", _UNIT),
 ]
+
+def _add_body_terms() -> None:
+    """English names and abbreviations of the table's bodies ("regional executive board", RS)
+    join the glossary, so a question can name any body the extractor knows."""
+    for b in BODY_TABLE:
+        if b.name:
+            english = re.sub(r"^(?:the|an?)\s+|\s+\(.*\)$", "", b.english)
+            EN_SV.setdefault(english, b.name.lower())
+        if b.abbreviation:
+            ABBREVIATIONS.setdefault(b.abbreviation.lower(), b.name.lower())
+
+
+_add_body_terms()
+
 
 # Swedish words policies use for the same governance idea; a question's word also matches its
 # siblings ("medlemskap" meets "ansluta sig till").
@@ -260,10 +269,14 @@ def body_mentions(text: str, topic: str = "") -> list[tuple[str, str, str]]:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            taken.append((m.start(), m.end()))
-            if not swedish and {stem(w) for w in words(m.group(0))} & topic_stems:
+            if not swedish and NOT_UNIT.search(m.group(0)):
                 continue
-            found.append((m.group(0), swedish, english))
+            taken.append((m.start(), m.end()))
+            head = m.group(0).split()[-1]
+            if not swedish and {stem(w) for w in words(head)} & topic_stems:
+                continue
+            name = english_for_unit(m.group(0)) if english == _UNIT else english
+            found.append((m.group(0), swedish, name))
     return found
 
 

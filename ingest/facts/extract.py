@@ -15,7 +15,8 @@ from ingest.facts import goals as G
 from ingest.facts.obligations import contents_of, duty, is_contents_sentence
 from ingest.facts.responsibilities import lead_in_subject, triples
 from ingest.structure import Block, Span, is_lead_in, parse_blocks
-from knowledge.actors import find_actors, remember
+from knowledge.actors import find_actors
+from knowledge.antecedents import Antecedents
 from knowledge.facts import Fact, FactKind
 from knowledge.models import Document
 
@@ -53,7 +54,8 @@ def _clauses(unit: Span) -> list[Span]:
 class _DocumentExtractor:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.known: dict[str, str] = {}
+        self.known = Antecedents(doc.municipality)
+        self.named_at: dict[str, int] = {}  # actor → start of the last unit naming it in full
         self.facts: list[Fact] = []
         self.goal_sections: set[str] = set()
 
@@ -97,7 +99,12 @@ class _DocumentExtractor:
                 goal_kind = list_kind if block.kind == "list" else kind
                 if goal_kind and not (is_duty and block.kind == "paragraph"):
                     previous_goal = self._goal_unit(goal_kind, block, row, previous_goal)
-                remember(find_actors(row.text, self.known), self.known)
+                self._remember(row)
+
+    def _remember(self, row: Span) -> None:
+        mentions = find_actors(row.text, self.known)
+        self.known.remember(mentions)
+        self.named_at.update((m.name, row.start) for m in mentions if not m.refers)
 
     def _responsibilities(self, block: Block, row: Span, span: tuple[int, int],
                           lead_actor: list[str], lead_action: str) -> None:
@@ -109,14 +116,15 @@ class _DocumentExtractor:
                 self._fact("responsibility", block.section, self._with_antecedent(
                     block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
 
-    @staticmethod
-    def _with_antecedent(block: Block, row: Span, span: tuple[int, int],
+    def _with_antecedent(self, block: Block, row: Span, span: tuple[int, int],
                          actor: str) -> tuple[int, int]:
-        """"Sektorn beslutar även om bidrag": quote from the sentence that names the sector."""
-        if actor.lower() in row.text.lower() or span[0] < row.start:
+        """"Avdelningen beslutar även om bilder": quote from the sentence of the same paragraph
+        that named the unit, so the quote itself says which unit it is."""
+        if span[0] < row.start or any(m.name == actor and not m.refers
+                                      for m in find_actors(row.text, self.known)):
             return span
-        earlier = [u for u in block.units if u.end <= row.start and actor.lower() in u.text.lower()]
-        return (earlier[-1].start, span[1]) if earlier else span
+        named = self.named_at.get(actor, -1)
+        return (named, span[1]) if block.start <= named < row.start else span
 
     def _obligations(self, block: Block, row: Span, span: tuple[int, int],
                      lead_actor: list[str]) -> bool:

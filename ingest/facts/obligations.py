@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.actors import Mention
+from knowledge.antecedents import Mention
 from knowledge.rhythms import duty_in_policy, rhythm_in_policy
 
 _WITHIN = re.compile(r"\binom\s+(?:en|två|tre|fyra|\d+)\s+(?:dag|dagar|vecka|veckor|månad|"
@@ -28,6 +28,23 @@ _CONTENTS_SENTENCE = re.compile(r"^(?:av\s+)?(?:redovisningen|rapporten|rapporte
                                 r"innehålla)", re.I)
 _RECIPIENT_WORDS = re.compile(
     r"\btill\s+((?:den\s+|sin\s+|sitt\s+|egna\s+)*[\wåäö-]{2,}(?:en|et|n))\b", re.I)
+
+
+# Who must act when no body is named: the subject of an active duty verb, "Efter varje resa
+# ska deltagarna … lämna en rapport", "Projektledaren ska redovisa …". A passive ("ska
+# redovisas") has no such subject.
+_ACTIVE_DUTY = r"(?:lämna|redovisa|rapportera|sammanställa|skriva|utvärdera|följa\s+upp)\b"
+_DOER = re.compile(
+    rf"\b(?:ska|skall|bör|måste)\s+(?P<inverted>[a-zåäö]+(?:na|en|et|rn))\s+(?:[^,.]{{0,40}}?\s)?"
+    rf"{_ACTIVE_DUTY}|^(?P<straight>[A-ZÅÄÖ][a-zåäö]+(?:na|en|et|rn))\s+(?:ska|skall|bör|måste)\s+"
+    rf"(?:[^,.]{{0,30}}?\s)?{_ACTIVE_DUTY}")
+_PRONOUNS = {"det", "den", "detta", "denna"}
+
+
+def _doer(text: str) -> str:
+    m = _DOER.search(text.strip())
+    word = (m.group("inverted") or m.group("straight")) if m else ""
+    return word.capitalize() if word and word.lower() not in _PRONOUNS else ""
 
 
 @dataclass(frozen=True)
@@ -71,10 +88,11 @@ def duty(text: str, mentions: list[Mention], lead_actor: list[str] | None = None
         before = text[: m.start].rstrip().lower()
         if re.search(r"\b(till|för)(\s+(sin|sitt|den|egna))*$", before):
             recipient = recipient or m.name
-        elif not who:
+        elif not who and not m.genitive:
             who = m.name
     if not who and lead_actor:
         who = " och ".join(lead_actor)
+    who = who or _doer(text)
     if not recipient:
         r = _RECIPIENT_WORDS.search(text)
         recipient = r.group(1) if r and kind == "report" and len(r.group(1)) > 4 else ""

@@ -1,46 +1,40 @@
 """Who does what: (actor, action, object) triples from one sentence or list item.
 
-Policies state responsibility in a handful of shapes, all handled here by the same verb table:
-active ("Kommunstyrelsen beslutar om medlemskap…", "…leder och samordnar…"), passive with an
-agent ("Avtal … skall beslutas i KF och tecknas av KS"), a list under a lead-in ("Nämnderna
-ansvarar för att" + bullets), a cleft ("är det rektor som avgör…"), "det åligger X att…",
-"ansvaret för X ligger hos Y", and a table row ("Kommunstyrelsen | Beslutar om…").
+Policies state responsibility in a handful of shapes, all read with the same verb table:
+active ("Kommunstyrelsen beslutar om medlemskap…", "…leder och samordnar…", "Varje år
+redovisar kontoret…"), a cleft ("är det rektor som avgör…", "det är nätverket som planerar…"),
+a unit introduced and acting at once ("skapades ett råd som leder…"), a list under a lead-in
+("Nämnderna ansvarar för att" + bullets) and a table row ("Kommunstyrelsen | Beslutar om…").
+The passive and the other fixed shapes live in ``ingest.facts.shapes``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ingest.facts.verbs import ACTIVE, ANY_ACTIVE, INFINITIVE, MODAL, PASSIVE, action_of
-from knowledge.actors import Mention, find_actors
-
-
-@dataclass(frozen=True)
-class Triple:
-    actor: str
-    action: str
-    object: str
-
+from ingest.facts.objects import Triple, clean_object
+from ingest.facts.shapes import passive_triples, special_triples
+from ingest.facts.verbs import (
+    ACTIVE,
+    ANY_ACTIVE,
+    COORDINATED,
+    INFINITIVE,
+    MODAL,
+    action_of,
+)
+from knowledge.actors import find_actors
+from knowledge.antecedents import Antecedents, Mention
 
 _APPOSITION = re.compile(r",[^,.]{3,100},")
 _BETWEEN = re.compile(rf"\s*(?:(?:{MODAL})\s+)?(?:(?:även|vidare|också|själv|själva)\s+)?",
                       re.I)
 _CO_SUBJECT = re.compile(r"\s+(?:och|samt)\s+", re.I)
-_SPLIT = re.compile(rf"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)(?=(?:{ANY_ACTIVE.pattern}))",
-                    re.I)
-_AGENT_BEFORE = re.compile(r"(?:\b(?:av|i|hos|på|vid)\s+)$", re.I)
-_OBJECT_LEAD = re.compile(
-    r"^(?:om\s+|för\s+|över\s+|att\s+|även\s+)+|^(?:beslut|frågan)\s+om\s+", re.I)
-
-
-def clean_object(text: str) -> str:
-    text = text.strip().rstrip(".;:,").strip()
-    previous = None
-    while previous != text:
-        previous = text
-        text = _OBJECT_LEAD.sub("", text).strip()
-    return text
+# "Kommunfullmäktige i Halmstad", "EU-nätverket i Malmö stad": where, not who.
+_PLACE = re.compile(r"\s+(?:i|inom)\s+(?:[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:kommun|stad|län))?|"
+                    r"kommunen|staden|regionen)(?=[\s,])")
+_SPLIT = re.compile(rf"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)"
+                    rf"(?=(?:{ANY_ACTIVE.pattern}|{COORDINATED.pattern}))", re.I)
+_COMPLEMENT_BEFORE = re.compile(r"(?:^|\s)(?:av|i|hos|på|vid|till|från|med)\s*$", re.I)
 
 
 _MODAL_BEFORE = re.compile(rf"\b(?:{MODAL})\s+$", re.I)
@@ -71,7 +65,7 @@ def _verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
         # "Kommunchefen har det verkställande övergripande ansvaret."
         return [(action, re.sub(r"^(har|är)\s+(det\s+)?", "", first.group(0), flags=re.I))]
     for m in _SPLIT.finditer(text, cursor):
-        nxt = ACTIVE.match(text, m.end())
+        nxt = ACTIVE.match(text, m.end()) or COORDINATED.match(text, m.end())
         if not nxt:
             continue
         pieces.append((action, text[cursor:m.start()]))
@@ -100,32 +94,37 @@ def _after_subject(text: str, mention: Mention, mentions: list[Mention]) -> tupl
         app = _APPOSITION.match(text, pos)
         if app:
             pos = app.end()
+        place = _PLACE.match(text, pos)
+        if place:
+            pos = place.end()
         co = _CO_SUBJECT.match(text, pos)
         nxt = next((m for m in mentions if co and m.start == co.end()), None)
         if co and nxt is not None:
             actors.append(nxt.name)
             pos = nxt.end
             continue
-        if co and re.match(r"[a-zåäö]+kontor\b", text[co.end():]):
-            word = re.match(r"[a-zåäö]+kontor", text[co.end():])
-            assert word
-            actors.append(word.group(0).capitalize())
-            pos = co.end() + word.end()
-            continue
         return pos, actors
 
 
+_CLEFT = re.compile(r"(?:^|\s)(?:är\s+det|det\s+är(?:\s+(?!att\b)[a-zåäö]+){0,2}|det)$")
+_RELATIVE = re.compile(r"(?:\s+(?:i|inom|på|för|med)\s+[^,.]{1,40}?)?\s+som\s+", re.I)
 _INVERTED = re.compile(rf"(?:{ANY_ACTIVE.pattern})\s+$", re.I)
-_CONDITION_TAIL = re.compile(r"[\s,]*(?:räcker\s+det\s+med\s+att|är\s+det|att|så|då)\s*$", re.I)
+# The main clause's start after a fronted "När …" clause: the verb comes before its subject
+# (V2), so "… räcker det med att", "… krävs det att", "… är det" end the condition.
+_CONDITION_TAIL = re.compile(r"[\s,]*(?:\b[a-zåäö]+\s+det(?:\s+(?:med|för|till))?(?:\s+att)?|"
+                             r"\batt|\bså|\bdå)\s*$", re.I)
 
 
 def _verb_starts(text: str, mention: Mention, pos: int) -> list[int]:
     """Where a verb may begin after a subject: "X ska även V", or in a relative clause when the
-    subject is introduced ("är det rektor som avgör", "finns en samordnare som … hjälper")."""
+    subject is introduced ("är det rektor som avgör", "det är därefter nätverket som planerar",
+    "finns en samordnare som … hjälper", "skapades ett råd som leder")."""
     before = text[: mention.start].rstrip().lower()
     starts = [pos]
-    if before.endswith("det") or re.search(r"finns\s+(en|ett)$", before):
+    if _CLEFT.search(before) or re.search(r"finns\s+(en|ett)$", before):
         starts = [pos + m.end() for m in re.finditer(r"\bsom\s+", text[pos:], re.I)]
+    elif re.match(r"(?:en|ett)\s", mention.text, re.I):
+        starts += [pos + m.end() for m in [_RELATIVE.match(text[pos:])] if m]
     out = []
     for start in starts:
         between = _BETWEEN.match(text, start)
@@ -138,9 +137,8 @@ def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
     for mention in mentions:
         pos, actors = _after_subject(text, mention, mentions)
         head = text[: mention.start]
-        before = head.rstrip().lower()
-        if before.endswith((" av", " i", " hos", " på", " vid", " till", " från", " med")):
-            continue  # an agent or a complement, not a subject
+        if mention.genitive or _COMPLEMENT_BEFORE.search(head):
+            continue  # an agent, a complement or an owner ("nämndens"), not a subject
         inverted = None if any(m.end <= mention.start for m in mentions) else _INVERTED.search(head)
         if inverted:  # "Varje år redovisar näringslivskontoret en sammanfattning"
             chain = _verb_chain(text[: inverted.end()].rstrip() + " " + text[pos:].lstrip(),
@@ -155,40 +153,7 @@ def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
     return out
 
 
-def passive_triples(text: str, mentions: list[Mention]) -> list[Triple]:
-    """"X skall beslutas i KF och tecknas av KS": the object is what precedes the verb."""
-    out: list[Triple] = []
-    first_verb = PASSIVE.search(text)
-    if not first_verb:
-        return out
-    obj = clean_object(re.sub(rf"\s+(?:{MODAL})$", "", text[: first_verb.start()].strip(),
-                              flags=re.I))
-    for mention in mentions:
-        head = text[: mention.start]
-        if not _AGENT_BEFORE.search(head):
-            continue
-        verbs = [m for m in PASSIVE.finditer(head) if len(head) - m.end() < 60]
-        if not verbs:
-            continue
-        out.append(Triple(mention.name, action_of(verbs[-1]), obj))
-    return out
-
-
-def special_triples(text: str, mentions: list[Mention]) -> list[Triple]:
-    out: list[Triple] = []
-    for mention in mentions:
-        head, tail = text[: mention.start], text[mention.end:]
-        if mention.text.lower().endswith("ansvar") and re.match(r"\s+(att|för)\s", tail):
-            out.append(Triple(mention.name, "responsible", clean_object(tail)))
-        if re.search(r"\båligger\s+$", head, re.I) and tail.lstrip().startswith("att "):
-            out.append(Triple(mention.name, "responsible", clean_object(tail)))
-        owner = re.search(r"\bansvaret\s+för\s+(.+?)\s+ligger\s+hos\s+$", head, re.I)
-        if owner:
-            out.append(Triple(mention.name, "responsible", clean_object(owner.group(1))))
-    return out
-
-
-def triples(text: str, known: dict[str, str], lead_actor: list[str] | None = None,
+def triples(text: str, known: Antecedents, lead_actor: list[str] | None = None,
             lead_action: str = "") -> list[Triple]:
     """All responsibilities a sentence states; a list item inherits its lead-in's actor."""
     text = re.sub(r"\s*\|\s*(\w)", lambda m: " " + m.group(1).lower(), text)  # table row
@@ -209,7 +174,7 @@ def triples(text: str, known: dict[str, str], lead_actor: list[str] | None = Non
     return unique
 
 
-def lead_in_subject(text: str, known: dict[str, str]) -> tuple[list[str], str]:
+def lead_in_subject(text: str, known: Antecedents) -> tuple[list[str], str]:
     """The actor(s) and action a list lead-in announces ("Kommunstyrelsen ansvarar för att")."""
     mentions = find_actors(text, known)
     for mention in mentions:

@@ -6,28 +6,36 @@ from __future__ import annotations
 
 import re
 
+_PAST = r"(?:(?:har|hade)\s+)?"  # "har beslutat": a decision taken is still who decides
+_GRANT = r"(?=\s+(?:[\wåäö]+\s+){0,2}(?:bidrag|stipendier|medel)\b)"  # what is given is the object
 # action -> (present tense active, infinitive, passive)
 _FORMS: dict[str, tuple[str, str, str]] = {
     "decides": (
-        r"beslutar(?:\s+(?:även|också))?(?:\s+om)?|avgör|bestämmer(?:\s+om)?|godkänner|"
+        rf"(?:beslutar|{_PAST}beslut(?:ade|at)|beslöt)(?:\s+(?:även|också))?(?:\s+om)?|avgör|"
+        rf"bestämmer(?:\s+om)?|godkänner|{_PAST}godkänt|godkände|beviljar|prioriterar|"
         r"(?:har\s+)?fatta[rt]\s+beslut(?:et)?(?:\s+om)?",
-        r"besluta(?:\s+om)?|avgöra|bestämma|godkänna",
-        r"beslutas|beslutats|fattas|avgörs|godkänns|godkännas|godkänts|bestäms|behandlas|"
-        r"hanteras|tas(?=\s+(?:av|i)\s)"),
-    "adopts": (r"antar|fastställer", r"anta|fastställa", r"antas|fastställs|fastställas"),
-    "signs": (r"tecknar|undertecknar|skriver\s+under", r"teckna|underteckna",
-              r"tecknas|undertecknas|skrivs\s+under"),
-    "prepares": (r"bereder", r"bereda", r"bereds|beredas|efter\s+beredning"),
+        r"besluta(?:\s+om)?|avgöra|bestämma|godkänna|bevilja|prioritera",
+        r"beslutas|beslutats|beslutades|fattas|avgörs|godkänns|godkännas|godkänts|bestäms|"
+        r"behandlas|hanteras|beviljas|tas(?=\s+(?:av|i)\s)"),
+    "adopts": (rf"antar|fastställer|antog|fastställde|{_PAST}(?:antagit|fastställt)",
+               r"anta|fastställa",
+               r"antas|fastställs|fastställas|antogs|antagits|fastställdes|fastställts|"
+               r"(?:är|blev|var)\s+(?:antagen|antaget|antagna|fastställd|fastställt)"),
+    "signs": (rf"tecknar|undertecknar|skriver\s+under|tecknade|undertecknade|"
+              rf"{_PAST}(?:undertecknat|tecknat)", r"teckna|underteckna",
+              r"tecknas|undertecknas|skrivs\s+under|tecknats|undertecknats|undertecknades"),
+    "prepares": (r"bereder|tar\s+fram|utarbetar", r"bereda|ta\s+fram|utarbeta",
+                 r"bereds|beredas|efter\s+beredning|utarbetas"),
     "responsible": (
         r"ansvarar(?:\s+för)?|svarar\s+för|"
         r"har\s+(?:det\s+)?(?:[\wåäö]+\s+){0,2}ansvar(?:et)?(?:\s+för)?|"
-        r"är\s+(?:[\wåäö]+\s+)?ansvarig[a]?(?:\s+för|\s+att)?|"
+        r"är\s+(?:[\wåäö]+\s+)?(?:huvud|över)?ansvarig[a]?(?:\s+för|\s+att)?|"
         r"är\s+(?:[\wåäö]+\s+)?remissinstans|"
-        r"ha[r]?\s+(?:till\s+)?(?:uppdraget|uppgift(?:en)?)\s+att|"
+        r"ha[r]?\s+(?:i\s+|till\s+)?(?:uppdraget|uppdrag|uppgift(?:en)?)\s+att|"
         r"(?<=ska\s)ha|(?<=skall\s)ha",
         r"ansvara(?:\s+för)?|se\s+till\s+att",
         r"hålls|hållas|sköts|skötas"),
-    "leads": (r"leder|driver", r"leda|driva", r"leds|drivs"),
+    "leads": (r"leder|driver|planerar", r"leda|driva|planera", r"leds|drivs|planeras"),
     "coordinates": (r"samordnar|håller\s+ihop", r"samordna|hålla\s+ihop",
                     r"samordnas"),
     "represents": (
@@ -39,9 +47,10 @@ _FORMS: dict[str, tuple[str, str, str]] = {
         r"redovisa|rapportera|sammanställa|"
         r"lämna\s+(?:en\s+)?(?:[\wåäö]+\s+)?(?:rapport|redovisning|redogörelse)",
         r"redovisas|rapporteras|sammanställs"),
-    "finances": (r"finansierar|bekostar", r"finansiera|bekosta", r"finansieras|bekostas"),
-    "supports": (r"stödjer|stöder|stöttar|ger\s+(?:[\wåäö]+\s+){0,2}stöd|hjälper",
-                 r"stödja|stötta|ge\s+(?:[\wåäö]+\s+){0,2}stöd|hjälpa",
+    "finances": (rf"finansierar|bekostar|(?:ger|delar\s+ut){_GRANT}",
+                 rf"finansiera|bekosta|(?:ge|dela\s+ut){_GRANT}", r"finansieras|bekostas"),
+    "supports": (r"stödjer|stöder|stöttar|bistår|ger\s+(?:[\wåäö]+\s+){0,2}stöd|hjälper",
+                 r"stödja|stötta|bistå|ge\s+(?:[\wåäö]+\s+){0,2}stöd|hjälpa",
                  r"stöds|få\s+stöd|får\s+stöd"),
     "monitors": (r"bevakar|följer\s+upp|har\s+uppsikt(?:\s+över)?|övervakar",
                  r"bevaka|följa\s+upp|ha\s+uppsikt", r"bevakas|övervakas"),
@@ -58,6 +67,9 @@ def _group(index: int) -> str:
 ACTIVE = re.compile(rf"(?:{_group(0)})\b", re.I)  # used with .match(text, pos)
 INFINITIVE = re.compile(rf"\b(?:{_group(1)})\b", re.I)
 PASSIVE = re.compile(rf"\b(?:{_group(2)})\b", re.I)
+# Verbs that name an action only beside another one: "leder och följer samarbetena" (alone,
+# "nämnderna följer policyn" is compliance, not monitoring).
+COORDINATED = re.compile(r"(?P<monitors>följer)\b", re.I)
 ANY_ACTIVE = re.compile(rf"\b(?:{'|'.join(f[0] for f in _FORMS.values())})\b", re.I)
 
 

@@ -118,3 +118,70 @@ def test_actor_names_are_canonical(text: str, name: str) -> None:
 
 def test_words_that_only_end_like_units_are_not_actors() -> None:
     assert find_actors("öppenhet, målgruppen och området ks") == []
+
+
+def _region_triples(text: str) -> set[tuple[str, str, str]]:
+    doc = Document(id="r", municipality="Region Norrskog", title="Internationell strategi",
+                   kind="strategi", source="r.txt", content_hash="y", text=text)
+    return {(f.actor, f.action, f.object) for f in extract_facts(doc)
+            if f.kind == "responsibility"}
+
+
+def test_back_references_name_the_unit_met_before() -> None:
+    text = ("Ansvar\n\nKommunikationsavdelningen ansvarar för webbplatsen. Avdelningen beslutar "
+            "om bilder från resor. Demokratiberedningen bereder ärenden om vänorter. Beredningen "
+            "leder också dialogmötena.")
+    assert _triples(text) == {
+        ("Kommunikationsavdelningen", "responsible"), ("Kommunikationsavdelningen", "decides"),
+        ("Demokratiberedningen", "prepares"), ("Demokratiberedningen", "leads")}
+
+
+def test_a_unit_introduced_without_a_name_and_referred_to_later() -> None:
+    text = ("Organisation\n\nÅr 2019 bildades ett internationellt råd som leder och följer "
+            "arbetet med vänorterna. Rådets viktigaste uppgift är att prioritera bland "
+            "ansökningarna. Rådet fördelar inga pengar.")
+    assert _triples(text) == {("Internationella rådet", "leads"),
+                              ("Internationella rådet", "monitors"),
+                              ("Internationella rådet", "responsible")}
+
+
+def test_a_bare_unit_noun_with_no_antecedent_states_no_responsibility() -> None:
+    assert _triples("Ansvar\n\nAvdelningen beslutar om resor till vänorterna.") == set()
+    assert _triples("Ansvar\n\nNämnderna följer policyn.") == set()  # compliance, not a duty
+
+
+def test_region_bodies_past_decisions_and_a_passive_in_a_relative_clause() -> None:
+    text = ("Styrning\n\nArbetet utgår från en handlingsplan som fastställts av regionstyrelsen. "
+            "Fullmäktige antog strategin den 3 mars 2021. Den regionala utvecklingsnämnden har "
+            "ansvaret för EU-frågorna. Därför prioriterar nämnden varje år tre teman. "
+            "Regionens representationskontor i Bryssel bevakar EU:s politik.")
+    assert _region_triples(text) == {
+        ("Regionstyrelsen", "adopts", "en handlingsplan"),
+        ("Regionfullmäktige", "adopts", "strategin den 3 mars 2021"),
+        ("Regionala utvecklingsnämnden", "responsible", "EU-frågorna"),
+        ("Regionala utvecklingsnämnden", "decides", "varje år tre teman"),
+        ("Representationskontoret", "monitors", "EU:s politik")}
+
+
+def test_city_bodies_clefts_and_co_ordinated_units() -> None:
+    text = ("Ansvar\n\nVarje stadsdelsnämnd redovisar sina utbyten till finansborgarrådet. "
+            "Det är främst kulturenheten i Norrby stad som samordnar besöken. Varje enhet och "
+            "bolag i Norrby stad är ansvarig för sina egna projekt. Större avtal ska behandlas "
+            "på politisk nivå. Vänortsföreningen ger bidrag till skolresor.")
+    assert _triples(text) == {
+        ("Stadsdelsnämnderna", "reports"), ("Kulturenheten", "coordinates"),
+        ("Enheterna", "responsible"), ("Bolagen", "responsible"), ("Politisk nivå", "decides")}
+
+
+def test_who_must_report_when_no_body_is_named() -> None:
+    text = "Uppföljning\n\nEfter varje resa ska resenärerna inom två veckor lämna en rapport."
+    duties = [f for f in _facts(text) if f.kind == "obligation"]
+    assert [(d.actor, d.when) for d in duties] == [("Resenärerna", "after_each")]
+
+
+def test_more_ways_to_say_who_does_what() -> None:
+    text = ("Ansvar\n\nUtvecklingsenheten har i uppdrag att samordna ansökningarna. "
+            "Kulturchefen är huvudansvarig för vänortsbesöken. Kansliet tar fram en årlig plan. "
+            "Vänortsarbetet leds av en styrgrupp med fem ledamöter.")
+    assert _triples(text) == {("Utvecklingsenheten", "coordinates"),
+                              ("Kulturchefen", "responsible"), ("Styrgruppen", "leads")}

@@ -1,0 +1,240 @@
+"""Swedish municipalities and regions: one canonical name per organisation, however it is written.
+
+Every document is stored under one canonical name, and a question must reach it whether the
+user types "Göteborg", "Gothenburg" or "Göteborgs Stad". The canonical name is the place name
+people use for a municipality ("Falun", "Göteborg", "Halmstad") and the organisation's own name
+for a region ("Region Skåne", "Västra Götalandsregionen"); the official name ("Falu kommun",
+"Göteborgs Stad") is kept beside it. The 290 municipalities and 21 regions come from package
+data (knowledge/data/municipalities_se.csv, described in the README there); others (fictional
+test municipalities, a name given at ingest) are added at run time with generated forms.
+
+For the answer side::
+
+    registry = load_registry().with_names(store_municipality_names)
+    org = registry.resolve("Gothenburg")          # -> Organisation(name="Göteborg", ...)
+    registry.find_in_text(question, places=True)  # [(Organisation, start, end), ...]
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from knowledge.org_names import (
+    ORGANISATION,
+    PLACE,
+    fold,
+    kommun_forms,
+    official_for,
+    place_from,
+    region_forms,
+)
+
+__all__ = ["Mention", "Organisation", "Registry", "fold", "load_registry"]
+
+_WORD = re.compile(r"\w+")
+_JOIN = re.compile(r"[ \t\u00a0\u2010-\u2015-]*\n?[ \t\u00a0\u2010-\u2015-]*")
+_KIND_RANK = {"kommun": 0, "region": 1}
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A municipality or region. ``listed`` is False for one added at run time."""
+
+    name: str
+    official: str
+    kind: str = "kommun"
+    code: str = ""
+    county: str = ""
+    english: str = ""
+    other_names: tuple[str, ...] = ()  # e.g. "Gotland" for Region Gotland, also a municipality
+    listed: bool = True
+
+    def forms(self) -> dict[str, str]:
+        """Every alias of this organisation -> its class (organisation or place form)."""
+        forms = (region_forms(self.name, self.official, self.county) if self.kind == "region"
+                 else kommun_forms(self.name, self.official, self.english))
+        for other in self.other_names:
+            for alias, cls in kommun_forms(other, self.official).items():
+                forms.setdefault(alias, cls)
+        return forms
+
+    @classmethod
+    def unlisted(cls, typed: str, kind: str = "kommun") -> Organisation:
+        """An organisation not in the national table, named as someone typed it."""
+        name = place_from(typed)
+        if not name:
+            raise ValueError("An organisation needs a name.")
+        return cls(name=name, official=official_for(name) if kind == "kommun" else name,
+                   kind=kind, listed=False)
+
+
+class Mention(NamedTuple):
+    organisation: Organisation
+    start: int
+    end: int
+
+
+_Entry = tuple[Organisation, str] | None  # None: two organisations share this alias
+
+
+class Registry:
+    """Aliases of known organisations; immutable, so one instance serves every thread."""
+
+    def __init__(self, organisations: Iterable[Organisation] = ()) -> None:
+        self._orgs: dict[str, Organisation] = {}
+        self._exact: dict[tuple[str, ...], _Entry] = {}
+        self._loose: dict[tuple[str, ...], _Entry] = {}
+        self._longest = 1
+        for org in organisations:
+            self._add(org)
+
+    @property
+    def organisations(self) -> list[Organisation]:
+        return list(self._orgs.values())
+
+    def with_names(self, names: Iterable[str]) -> Registry:
+        """This registry plus an unlisted organisation for each name that does not resolve."""
+        extra = [Organisation.unlisted(n) for n in names
+                 if n.strip() and self.resolve(n, fuzzy=False) is None]
+        return self.extended(extra)
+
+    def extended(self, organisations: Iterable[Organisation]) -> Registry:
+        new = Registry()
+        new._orgs, new._longest = dict(self._orgs), self._longest
+        new._exact, new._loose = dict(self._exact), dict(self._loose)
+        for org in organisations:
+            new._add(org)
+        return new
+
+    def _add(self, org: Organisation) -> None:
+        self._orgs[org.name] = org
+        for alias, cls in org.forms().items():
+            exact = tuple(fold(alias).split())
+            if not exact:
+                continue
+            self._longest = max(self._longest, len(exact))
+            _put(self._exact, exact, org, cls)
+            _put(self._loose, tuple(fold(alias, accents=False).split()), org, cls)
+
+    def _lookup(self, exact: tuple[str, ...], loose: tuple[str, ...]) -> _Entry:
+        if exact in self._exact:
+            return self._exact[exact]
+        return self._loose.get(loose)
+
+    def resolve(self, text: str, *, fuzzy: bool = True) -> Organisation | None:
+        """The organisation ``text`` names: an exact alias (case and accents ignored where that
+        is unambiguous), else with ``fuzzy`` one clearly closest alias (typos: "Göteborj")."""
+        exact = tuple(fold(text).split())
+        if not exact:
+            return None
+        loose = tuple(fold(text, accents=False).split())
+        entry = self._lookup(exact, loose)
+        if entry is not None:
+            return entry[0]
+        return self._fuzzy(" ".join(loose)) if fuzzy and len(" ".join(loose)) >= 5 else None
+
+    def suggest(self, text: str, n: int = 3) -> list[Organisation]:
+        """Organisations whose names are close to ``text``, for a "did you mean" message."""
+        return self._close(fold(text, accents=False), n, 0.6)[:n]
+
+    def _close(self, key: str, n: int, cutoff: float) -> list[Organisation]:
+        keys = {" ".join(k): e[0] for k, e in self._loose.items() if e is not None}
+        found: list[Organisation] = []
+        for match in difflib.get_close_matches(key, list(keys), n=4 * n, cutoff=cutoff):
+            if keys[match] not in found:
+                found.append(keys[match])
+        return found
+
+    def _fuzzy(self, key: str) -> Organisation | None:
+        keys = {" ".join(k): e[0] for k, e in self._loose.items() if e is not None}
+        scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in
+                         difflib.get_close_matches(key, list(keys), n=8, cutoff=0.84)),
+                        reverse=True)
+        if not scored:
+            return None
+        best = keys[scored[0][1]]
+        rival = next((r for r, k in scored if keys[k] != best), 0.0)
+        return best if scored[0][0] - rival >= 0.04 else None
+
+    def find_in_text(self, text: str, *, places: bool = False) -> list[Mention]:
+        """Organisations named in ``text`` ("Falu kommun", "I Halmstads kommun", "Region
+        Västernorrland"), left to right, longest form first. Bare place names ("Falun",
+        "Skåne") count only with ``places``; generic words ("regionen") never do, and a form
+        must carry a capital letter ("vara kommun" is not Vara)."""
+        words = list(_WORD.finditer(text))
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            hit = self._match_at(text, words, i, places)
+            if hit is None:
+                i += 1
+                continue
+            org, n = hit
+            found.append(Mention(org, words[i].start(), words[i + n - 1].end()))
+            i += n
+        return found
+
+    def _match_at(self, text: str, words: list[re.Match[str]], i: int,
+                  places: bool) -> tuple[Organisation, int] | None:
+        for n in range(min(self._longest, len(words) - i), 0, -1):
+            span = words[i:i + n]
+            if any(not _JOIN.fullmatch(text, a.end(), b.start()) for a, b in zip(
+                    span, span[1:], strict=False)):
+                continue
+            tokens = [w.group() for w in span]
+            entry = self._lookup(tuple(fold(t) for t in tokens),
+                                 tuple(fold(t, accents=False) for t in tokens))
+            if entry is None:
+                continue
+            org, cls = entry
+            if cls == PLACE and (not places or not tokens[0][:1].isupper()):
+                continue
+            if not any(t[:1].isupper() for t in tokens):
+                continue
+            return org, n
+        return None
+
+
+def _put(index: dict[tuple[str, ...], _Entry], key: tuple[str, ...], org: Organisation,
+         cls: str) -> None:
+    if key not in index:
+        index[key] = (org, cls)
+        return
+    old = index[key]
+    if old is None:
+        return
+    if old[0] == org:
+        index[key] = (org, ORGANISATION if ORGANISATION in (cls, old[1]) else PLACE)
+        return
+    rank_new = (cls != ORGANISATION, _KIND_RANK.get(org.kind, 2), not org.listed)
+    rank_old = (old[1] != ORGANISATION, _KIND_RANK.get(old[0].kind, 2), not old[0].listed)
+    if rank_new != rank_old:
+        index[key] = (org, cls) if rank_new < rank_old else old
+    else:
+        index[key] = None
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> Registry:
+    """The registry of every Swedish municipality and region (read once per process)."""
+    data = resources.files("knowledge") / "data" / "municipalities_se.csv"
+    with data.open("r", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    regions = {r["official"]: r for r in rows if r["kind"] == "region"}
+    orgs = []
+    for row in rows:
+        if row["kind"] == "kommun" and row["official"] in regions:
+            continue  # a municipality that is its own region (Gotland): one organisation
+        twins = tuple(r["name"] for r in rows if r["kind"] == "kommun"
+                      and r["official"] == row["official"] and row["kind"] == "region")
+        orgs.append(Organisation(name=row["name"], official=row["official"], kind=row["kind"],
+                                 code=row["code"], county=row["county"],
+                                 english=row["english"], other_names=twins))
+    return Registry(orgs)

@@ -26,6 +26,8 @@ _NUMERIC = r"(?P<y>(?:19|20)\d\d)\s?-\s?(?P<m>[01]?\d)\s?-\s?(?P<d>[0-3]?\d)"
 _WRITTEN = (rf"(?:(?P<wd>[0-3]?\d)(?::[ae])?\s+)?(?P<wm>{_MONTH})\.?\s+"
             r"(?P<wy>(?:19|20)\d\d)")
 DATE = re.compile(rf"(?<![\w-])(?:{_NUMERIC}|{_WRITTEN})(?![\w-])", re.IGNORECASE)
+# The same grammar without named groups, to embed (more than once) in other patterns.
+DATE_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", DATE.pattern)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from knowledge.org_names import (
     ORGANISATION,
@@ -82,6 +82,7 @@ class Mention(NamedTuple):
 
 
 _Entry = tuple[Organisation, str] | None  # None: two organisations share this alias
+_K = TypeVar("_K", str, tuple[str, ...])
 
 
 class Registry:
@@ -91,6 +92,7 @@ class Registry:
         self._orgs: dict[str, Organisation] = {}
         self._exact: dict[tuple[str, ...], _Entry] = {}
         self._loose: dict[tuple[str, ...], _Entry] = {}
+        self._compact: dict[str, _Entry] = {}
         self._longest = 1
         for org in organisations:
             self._add(org)
@@ -109,6 +111,7 @@ class Registry:
         new = Registry()
         new._orgs, new._longest = dict(self._orgs), self._longest
         new._exact, new._loose = dict(self._exact), dict(self._loose)
+        new._compact = dict(self._compact)
         for org in organisations:
             new._add(org)
         return new
@@ -121,7 +124,9 @@ class Registry:
                 continue
             self._longest = max(self._longest, len(exact))
             _put(self._exact, exact, org, cls)
-            _put(self._loose, tuple(fold(alias, accents=False).split()), org, cls)
+            loose = tuple(fold(alias, accents=False).split())
+            _put(self._loose, loose, org, cls)
+            _put(self._compact, "".join(loose), org, cls)
 
     def _lookup(self, exact: tuple[str, ...], loose: tuple[str, ...]) -> _Entry:
         if exact in self._exact:
@@ -139,6 +144,12 @@ class Registry:
         if entry is not None:
             return entry[0]
         return self._fuzzy(" ".join(loose)) if fuzzy and len(" ".join(loose)) >= 5 else None
+
+    def resolve_compact(self, word: str) -> Organisation | None:
+        """An exact alias written without spaces or accents, as in web addresses and file
+        names: "regionskane", "upplandsvasby", "goteborg"."""
+        entry = self._compact.get(fold(word, accents=False).replace(" ", ""))
+        return entry[0] if entry is not None else None
 
     def suggest(self, text: str, n: int = 3) -> list[Organisation]:
         """Organisations whose names are close to ``text``, for a "did you mean" message."""
@@ -202,8 +213,7 @@ class Registry:
         return None
 
 
-def _put(index: dict[tuple[str, ...], _Entry], key: tuple[str, ...], org: Organisation,
-         cls: str) -> None:
+def _put(index: dict[_K, _Entry], key: _K, org: Organisation, cls: str) -> None:
     if key not in index:
         index[key] = (org, cls)
         return

@@ -19,11 +19,10 @@ from pathlib import Path
 from ingest.assign import AssignmentError, assigned, folder_assignment, is_assignment_file
 from ingest.facts import extract_facts
 from ingest.loaders import UnreadableFileError, iter_policy_files
-from ingest.municipality import UNKNOWN
 from ingest.passages import build_passages
 from ingest.reading import MB, document_id, document_key, read_document
 from knowledge.models import Document, Passage
-from knowledge.municipalities import Registry, load_registry
+from knowledge.municipalities import load_registry
 from knowledge.store import KnowledgeStore
 
 __all__ = ["DocumentLine", "IngestOptions", "IngestReport", "document_id", "ingest_paths",
@@ -95,8 +94,9 @@ def ingest_paths(store: KnowledgeStore, paths: Iterable[Path],
     options = options or IngestOptions()
     paths = [Path(p) for p in paths]
     existing = {d.id: d for d in store.documents()}
-    registry = load_registry().with_names(d.municipality for d in existing.values()
-                                          if d.municipality != UNKNOWN)
+    # Detection depends on the file alone (not on what else is stored), so a re-ingest of the
+    # same tree gives the same result whatever order or company the files come in.
+    registry = load_registry()
     given = (assigned(options.municipality, registry, "given with --municipality")
              if options.municipality is not None else None)
     report, pending = IngestReport(), []
@@ -122,7 +122,6 @@ def ingest_paths(store: KnowledgeStore, paths: Iterable[Path],
         doc = dataclasses.replace(doc, id=old.id if old else _free_id(path, root, doc, existing,
                                                                       seen))
         seen.add(doc.id)
-        registry = _remember(registry, doc)
         line = DocumentLine(document_key(path, root), "unchanged", doc.municipality,
                             doc.municipality_source, doc.title, doc.date)
         if old is not None and old == doc:
@@ -150,13 +149,6 @@ def _free_id(path: Path, root: Path, doc: Document, existing: dict[str, Document
     if wanted not in seen and wanted not in existing:
         return wanted
     return f"{wanted}-{hashlib.sha1(doc.source.encode()).hexdigest()[:8]}"
-
-
-def _remember(registry: Registry, doc: Document) -> Registry:
-    """Later files of the batch know a new (unlisted) organisation by its forms as well."""
-    if doc.municipality == UNKNOWN or registry.resolve(doc.municipality, fuzzy=False):
-        return registry
-    return registry.with_names([doc.municipality])
 
 
 def _too_many(count: int, limit: int) -> str:

@@ -204,3 +204,19 @@ def test_embedding_progress_counts_passages(store: KnowledgeStore, tmp_path: Pat
         (done, total)))
     assert calls[-1] == (report.passages, report.passages)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_reingest_of_listed_and_unlisted_municipalities_is_unchanged(
+        store: KnowledgeStore, tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parents[3]
+    root = tmp_path / "all"
+    for folder in ("knowledge/corpus", "tests/data/fictional", "tests/data/blind"):
+        for path in (repo / folder).iterdir():
+            if path.suffix in (".txt", ".md"):
+                _write(root / path.parent.name / path.name, path.read_text(encoding="utf-8"))
+    first = ingest_paths(store, [root])
+    assert {line.municipality for line in first.documents} == {
+        "Ale", "Älmhult", "Eksjö", "Kungsbacka", "Lilla Edet", "Fjällsta", "Norrvika",
+        "Sjöbacka", "Västerholm"}
+    again = ingest_paths(store, [root])
+    assert not again.changed and len(again.unchanged) == len(first.added)

@@ -31,7 +31,10 @@ _VALID_VALUE = (rf"(?:(?:från och med|fr\.?\s?o\.?\s?m\.?|från|till och med|t\
                 rf"|till)\s+(?:den\s+)?(?:{DATE_PATTERN})(?:,?\s+(?:och\s+)?(?:tills vidare|"
                 rf"till och med\s+(?:{DATE_PATTERN})))?|tills vidare)")
 _VALID = re.compile(rf"\b(?:gäller|giltig)\s+{_VALID_VALUE}", re.IGNORECASE)
-_REPLACES = re.compile(r"\bersätter\s+(?P<obj>[^.\n]{3,240})", re.IGNORECASE)
+# The object must end its sentence: a flattened transcript runs on without a full stop, and
+# what follows "ersätter" there is not safely the name of a document.
+_REPLACES = re.compile(r"\bersätter\s+(?P<obj>[^.\n]{3,240}?)(?:\.(?=\s|$)|\n)",
+                       re.IGNORECASE)
 _DOC_SUBJECT = re.compile(r"\b(?:denna|detta|dessa|polic(?:y|yn)|strategi(?:n)?|riktlinjer(?:na)?"
                           r"|program(?:met)?|planen|handlingsplan(?:en)?|dokumentet)\b",
                           re.IGNORECASE)

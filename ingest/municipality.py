@@ -50,9 +50,11 @@ def detect(text: str, registry: Registry, title: str = "",
            file_names: Sequence[str] = ()) -> Guess:
     """``file_names``: the file's name, then its folders' names, nearest first."""
     head = head_of(text, title)
+    named = _from_names(file_names, registry)
     steps = (_form_line(head, registry), _first_named(head, registry, text),
-             _place_in_head(head, registry), _most_mentioned(text, registry),
-             _web_address(text, registry), _from_names(file_names, registry),
+             _place_in_head(head, registry),
+             _most_mentioned(text, registry, named.organisation if named else None),
+             _web_address(text, registry), named,
              _unlisted_most_frequent(text, registry))
     for guess in steps:
         if guess is not None:
@@ -124,16 +126,22 @@ def _place_in_head(head: str, registry: Registry) -> Guess | None:
     return None
 
 
-def _most_mentioned(text: str, registry: Registry) -> Guess | None:
+def _most_mentioned(text: str, registry: Registry,
+                    named: Organisation | None) -> Guess | None:
+    """The listed organisation named most often; a tie goes to the one the file name names,
+    then to the first named (a minute that cites another municipality as an example)."""
     mentions: list[Mention] = registry.find_in_text(text)
     if not mentions:
         return None
     counts = Counter(m.organisation.name for m in mentions)
-    best = max(counts, key=lambda n: (counts[n], -next(m.start for m in mentions
-                                                       if m.organisation.name == n)))
-    first = next(m for m in mentions if m.organisation.name == best)
+    first = {}
+    for m in reversed(mentions):
+        first[m.organisation.name] = m
+    best = max(counts, key=lambda n: (counts[n], named is not None and n == named.name,
+                                      -first[n].start))
+    m = first[best]
     many = f", {counts[best]} mentions" if counts[best] > 1 else ""
-    return Guess(first.organisation, f"from the text '{text[first.start:first.end]}'{many}")
+    return Guess(m.organisation, f"from the text '{text[m.start:m.end]}'{many}")
 
 
 def _web_address(text: str, registry: Registry) -> Guess | None:

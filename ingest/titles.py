@@ -2,9 +2,11 @@
 
 Why ranked candidates: covers put form lines first ("Dokumenttyp: Policy"), web pages put menus
 first ("Startsida", "Lyssna"), transcripts a download banner. The line that names the document
-(policy, strategi, riktlinjer, program, handlingsplan) is the title; failing that, a short line
-holding the words of the file name (pages are saved under a slug of their heading); then the
-first heading; and last a readable form of the file name, never the raw slug.
+(policy, strategi, riktlinjer, program, handlingsplan; not a bare "Policy", which is a
+breadcrumb) is the title; then such a phrase naming the organisation inside a transcript
+flattened into one line; then a short line holding the words of the file name (pages are saved
+under a slug of their heading); then the first heading; and last a readable form of the file
+name, never the raw slug.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ _KIND = re.compile(r"[\wåäö-]*?(polic(?:y|ies)|strategi|strategy|riktlinjer?|
 _KINDS = {"policies": "policy", "strategy": "strategi", "riktlinjer": "riktlinje",
           "guidelines": "riktlinje"}
 _WORD = re.compile(r"\w+")
+_CAP_WORD = r"[A-ZÅÄÖ][\wåäö-]*"
+# "Internationell strategi för Stockholms stad" inside a transcript flattened into one line
+_PHRASE = re.compile(
+    rf"(?<![\wåäö-]){_CAP_WORD}(?:\s+[a-zåäö][\wåäö-]*){{0,4}}\s+för\s+(?:Region\s+{_CAP_WORD}"
+    rf"(?:\s+{_CAP_WORD})?|{_CAP_WORD}(?:\s+{_CAP_WORD})?\s+(?:kommun|stad|Stad))(?![\wåäö])")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-ZÅÄÖ])")  # "1 Internationell strategi …"
 
 
 def detect_kind(title: str) -> str:
@@ -31,7 +39,7 @@ def detect_kind(title: str) -> str:
 
 
 def _clean(line: str) -> str:
-    text = line.strip().lstrip("#").replace("**", "").strip()
+    text = _PAGE_NUMBER.sub("", line.strip().lstrip("#").replace("**", "").strip())
     return text.strip("\"'”“«»").rstrip(".:").strip()
 
 
@@ -42,8 +50,10 @@ def _slug_words(slug: str, drop: Iterable[str]) -> list[str]:
 
 
 def _holds_words(line: str, words: list[str]) -> bool:
+    """The line has the file name's words (all, or all but one of three or more)."""
     have = [fold(w, accents=False) for w in _WORD.findall(line)]
-    return all(any(h[:6] == w[:6] for h in have) for w in words)
+    hits = sum(any(h[:6] == w[:6] for h in have) for w in words)
+    return hits == len(words) or (len(words) >= 3 and hits == len(words) - 1)
 
 
 def detect_title(text: str, file_stem: str = "", place_words: Iterable[str] = (),
@@ -61,12 +71,17 @@ def detect_title(text: str, file_stem: str = "", place_words: Iterable[str] = ()
     for raw in text.splitlines()[:60]:
         line = _clean(raw)
         n = len(line.split())
-        if not 1 <= n <= 14 or line.endswith(",") or LABEL.match(line):
+        if n > 14:
+            phrase = _PHRASE.search(line)
+            if phrase and _KIND.search(phrase.group(0)) and (best is None or best[0] > 2):
+                best = (2, phrase.group(0))
+            continue
+        if not n or line.endswith(",") or LABEL.match(line):
             continue
         heading = raw.lstrip().startswith("#")
-        kind = _KIND.search(line) is not None
+        kind = _KIND.search(line) is not None and line.lower() != detect_kind(line)
         named = words and n <= 10 and not raw.rstrip().endswith(".") and _holds_words(line, words)
-        rank = 0 if heading and kind else 1 if kind else 2 if named else 3 if heading else 9
+        rank = 0 if heading and kind else 1 if kind else 3 if named else 4 if heading else 9
         if best is None or rank < best[0]:
             best = (rank, line)
     if best is not None and best[0] < 9:

@@ -18,8 +18,8 @@ import unicodedata
 ORGANISATION = "organisation"
 PLACE = "place"
 
-_KOMMUN_SUFFIXES = ("kommun", "kommuns", "stad", "stads", "kommunfullmäktige",
-                    "kommunstyrelse", "kommunstyrelsen", "municipality")
+_KOMMUN_SUFFIXES = ("kommun", "kommuns", "kommunen", "kommunens", "stad", "stads",
+                    "kommunfullmäktige", "kommunstyrelse", "kommunstyrelsen", "municipality")
 _OFFICIAL_TAIL = re.compile(r"\s+(?:kommun|stad)$", re.IGNORECASE)
 _GENERIC_TAIL = re.compile(r"\s+(?:kommuns?|stads?|municipality)$", re.IGNORECASE)
 _GENERIC_HEAD = re.compile(r"^(?:city of|municipality of|the municipality of)\s+", re.IGNORECASE)

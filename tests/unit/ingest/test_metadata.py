@@ -224,3 +224,34 @@ def test_a_cover_title_label() -> None:
 ])
 def test_adoption_labels(text: str, adopted: str) -> None:
     assert detect_metadata(text, "x").adopted_by == adopted
+
+
+MINUTES = "\n".join(["Meny", "Sök", "Logga in", "Protokoll", "Paragraf 4", "Sidan 1 av 1",
+                     "Justerare", "Expediering", "Sammanträdesdatum", "Akt", "Bilagor", "Ärende",
+                     "Exempelvis har Borås Stad avslutat sina vänortsavtal.",
+                     "Lerums kommunen ska därför inte teckna nya avtal."])
+
+
+def test_a_tie_in_the_body_goes_to_the_file_name(tmp_path: Path) -> None:
+    meta = _read(tmp_path, "lerum-protokoll.txt", MINUTES)
+    assert meta.municipality == "Lerum" and "Lerums kommunen" in meta.municipality_how
+
+
+def test_a_breadcrumb_is_not_the_title() -> None:
+    text = "Policy\n\nInternationell strategi\n\nKommunen samarbetar med Tranemo kommun."
+    assert detect_metadata(text, "x").title == "Internationell strategi"
+
+
+def test_a_title_inside_a_flattened_transcript() -> None:
+    text = ("Dnr 12/2019 Sida 1 (4) 2019-03-01 Internationell strategi för Tranemo kommun 1. "
+            "Bakgrund Kommunen ska delta i nätverk och projekt som stärker verksamheten och "
+            "ger invånarna kontakter med andra länder.")
+    meta = detect_metadata(text, "x")
+    assert meta.title == "Internationell strategi för Tranemo kommun"
+    assert meta.kind == "strategi" and meta.dnr == "12/2019" and meta.date == "2019-03-01"
+
+
+def test_what_a_run_on_transcript_replaces_is_left_unknown() -> None:
+    text = ("Internationellt program för Tranemo kommun\n\n1 Programmet ersätter den handlingsplan "
+            "som antogs av kommunstyrelsen den 9 januari Programmet ska omprövas varje")
+    assert detect_metadata(text, "x").replaces is None

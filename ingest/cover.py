@@ -11,6 +11,7 @@ when it has the shape that label needs; otherwise it stays unknown rather than g
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.dates import DATE_PATTERN, find_dates
@@ -38,6 +39,7 @@ _REPLACES = re.compile(r"\bersätter\s+(?P<obj>[^.\n]{3,240}?)(?:\.(?=\s|$)|\n)"
 _DOC_SUBJECT = re.compile(r"\b(?:denna|detta|dessa|polic(?:y|yn)|strategi(?:n)?|riktlinjer(?:na)?"
                           r"|program(?:met)?|planen|handlingsplan(?:en)?|dokumentet)\b",
                           re.IGNORECASE)
+COVER_SCAN, COVER_TAIL = 60_000, 10_000
 _NEGATION = re.compile(r"^(?:inga|ingen|inget|inte|-|–|nej)\b", re.IGNORECASE)
 
 LABELS: dict[str, tuple[str, ...]] = {
@@ -132,9 +134,19 @@ def _line_start(text: str, at: int) -> bool:
     return not before.strip(" \t-•*#>")
 
 
+def scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches in the parts of a text where a cover can be: all of an ordinary document, the
+    start and end of a very long one (so a 200,000-sentence file is not read for its cover)."""
+    if len(text) <= COVER_SCAN:
+        yield from pattern.finditer(text)
+        return
+    yield from pattern.finditer(text, 0, COVER_SCAN - COVER_TAIL)
+    yield from pattern.finditer(text, len(text) - COVER_TAIL)
+
+
 def adoption(text: str, head: int = 3000) -> Found | None:
     """The first adoption statement in a cover position, with its date."""
-    for m in _ADOPTION.finditer(text):
+    for m in scan(_ADOPTION, text):
         if _line_start(text, m.start()) or (m.group("verb")[0].isupper() and m.start() < head):
             clause = m.group(0).rstrip(" ,")
             return Found(clause, m.start(), _date_of(clause))
@@ -147,7 +159,7 @@ def _sentence_before(text: str, at: int) -> str:
 
 
 def validity(text: str, head: int = 2000) -> Found | None:
-    for m in _VALID.finditer(text):
+    for m in scan(_VALID, text):
         if (_line_start(text, m.start()) or m.start() < head
                 or _DOC_SUBJECT.search(_sentence_before(text, m.start()))):
             return Found(m.group(0), m.start())
@@ -155,7 +167,7 @@ def validity(text: str, head: int = 2000) -> Found | None:
 
 
 def replaces(text: str, head: int = 3000) -> Found | None:
-    for m in _REPLACES.finditer(text):
+    for m in scan(_REPLACES, text):
         if not (_line_start(text, m.start()) or m.start() < head
                 or _DOC_SUBJECT.search(_sentence_before(text, m.start()))):
             continue

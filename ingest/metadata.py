@@ -79,7 +79,7 @@ def _document_date(text: str, adopted: cover.Found | None,
     for found in (adopted, labels.get("adopted"), labels.get("date")):
         if found is not None and found.date:
             return found.date
-    for m in _PAGE_DATE.finditer(text):
+    for m in cover.scan(_PAGE_DATE, text):
         date = next(find_dates(text[m.end():m.end() + 30]), None)
         if date is not None and date.start == 0:
             return date.iso

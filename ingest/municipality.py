@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from knowledge.municipalities import Mention, Organisation, Registry, fold
@@ -26,6 +26,7 @@ _NOT_NAMES = frozenset("""en den det denna varje vår våra egen annan andra sam
 _KOMMUN_LINE = re.compile(r"^(?:kommun|municipality|region)\s*:\s*(.+)$", re.IGNORECASE)
 _WEB = re.compile(r"(?:https?://|www\.|@)(?:www\.)?([a-z0-9-]+)\.se\b", re.IGNORECASE)
 HEAD_LINES = 12
+BODY_SCAN = 200_000  # mentions are counted here: a long document names its owner early
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,14 @@ def detect(text: str, registry: Registry, title: str = "",
     """``file_names``: the file's name, then its folders' names, nearest first."""
     head = head_of(text, title)
     named = _from_names(file_names, registry)
-    steps = (_form_line(head, registry), _first_named(head, registry, text),
-             _place_in_head(head, registry),
-             _most_mentioned(text, registry, named.organisation if named else None),
-             _web_address(text, registry), named,
-             _unlisted_most_frequent(text, registry))
-    for guess in steps:
+    steps: tuple[Callable[[], Guess | None], ...] = (
+        lambda: _form_line(head, registry), lambda: _first_named(head, registry, text),
+        lambda: _place_in_head(head, registry),
+        lambda: _most_mentioned(text, registry, named.organisation if named else None),
+        lambda: _web_address(text, registry), lambda: named,
+        lambda: _unlisted_most_frequent(text, registry))
+    for step in steps:  # in order, stopping at the first answer
+        guess = step()
         if guess is not None:
             return guess
     return Guess(None, "not found in the text or the file name")
@@ -92,8 +95,7 @@ def _first_named(head: str, registry: Registry, text: str) -> Guess | None:
     """The first organisation form in the first lines; an unlisted one must recur in the text
     (a menu item like "Hållbar kommun" occurs once)."""
     listed = registry.find_in_text(head)
-    unlisted = [u for u in _unlisted(text, head, registry)
-                if len(re.findall(rf"\b{re.escape(u[1])}", text, re.I)) >= 2]
+    unlisted = [u for u in _unlisted(text, head, registry) if _recurs(u[1], text)]
     if listed and (not unlisted or listed[0].start <= unlisted[0][0]):
         first = listed[0]
         return Guess(first.organisation,
@@ -104,6 +106,11 @@ def _first_named(head: str, registry: Registry, text: str) -> Guess | None:
         return Guess(org, f"from the title/letterhead '{written}' (not a listed Swedish "
                           "municipality)")
     return None
+
+
+def _recurs(name: str, text: str) -> bool:
+    found = re.finditer(rf"\b{re.escape(name)}", text, re.IGNORECASE)
+    return next(found, None) is not None and next(found, None) is not None
 
 
 def _place_in_head(head: str, registry: Registry) -> Guess | None:
@@ -130,7 +137,7 @@ def _most_mentioned(text: str, registry: Registry,
                     named: Organisation | None) -> Guess | None:
     """The listed organisation named most often; a tie goes to the one the file name names,
     then to the first named (a minute that cites another municipality as an example)."""
-    mentions: list[Mention] = registry.find_in_text(text)
+    mentions: list[Mention] = registry.find_in_text(text[:BODY_SCAN])
     if not mentions:
         return None
     counts = Counter(m.organisation.name for m in mentions)
@@ -155,7 +162,7 @@ def _web_address(text: str, registry: Registry) -> Guess | None:
 
 def _web_orgs(text: str, registry: Registry) -> list[tuple[Organisation, str]]:
     out = []
-    for m in _WEB.finditer(text):
+    for m in _WEB.finditer(text, 0, BODY_SCAN):
         label = m.group(1).lower()
         org = registry.resolve_compact(label)
         if org is not None:
@@ -187,7 +194,7 @@ def _from_names(names: Sequence[str], registry: Registry) -> Guess | None:
 
 
 def _unlisted_most_frequent(text: str, registry: Registry) -> Guess | None:
-    found = _unlisted(text, text, registry)
+    found = _unlisted(text, text[:BODY_SCAN], registry)
     if not found:
         return None
     counts = Counter(name for _, name, _ in found)

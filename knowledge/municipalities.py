@@ -93,6 +93,7 @@ class Registry:
         self._exact: dict[tuple[str, ...], _Entry] = {}
         self._loose: dict[tuple[str, ...], _Entry] = {}
         self._compact: dict[str, _Entry] = {}
+        self._starts: set[str] = set()  # first words of aliases, to skip other words fast
         self._longest = 1
         for org in organisations:
             self._add(org)
@@ -111,7 +112,7 @@ class Registry:
         new = Registry()
         new._orgs, new._longest = dict(self._orgs), self._longest
         new._exact, new._loose = dict(self._exact), dict(self._loose)
-        new._compact = dict(self._compact)
+        new._compact, new._starts = dict(self._compact), set(self._starts)
         for org in organisations:
             new._add(org)
         return new
@@ -125,6 +126,7 @@ class Registry:
             self._longest = max(self._longest, len(exact))
             _put(self._exact, exact, org, cls)
             loose = tuple(fold(alias, accents=False).split())
+            self._starts.update((exact[0], loose[0]))
             _put(self._loose, loose, org, cls)
             _put(self._compact, "".join(loose), org, cls)
 
@@ -180,10 +182,15 @@ class Registry:
         "Skåne") count only with ``places``; generic words ("regionen") never do, and a form
         must carry a capital letter ("vara kommun" is not Vara)."""
         words = list(_WORD.finditer(text))
+        folded: dict[str, tuple[str, str]] = {}  # word -> (exact, loose) keys, folded once
+        keys = [folded.get(w.group()) or folded.setdefault(
+            w.group(), (fold(w.group()), fold(w.group(), accents=False))) for w in words]
         found: list[Mention] = []
         i = 0
         while i < len(words):
-            hit = self._match_at(text, words, i, places)
+            hit = None
+            if keys[i][0] in self._starts or keys[i][1] in self._starts:
+                hit = self._match_at(text, words, keys, i, places)
             if hit is None:
                 i += 1
                 continue
@@ -192,19 +199,19 @@ class Registry:
             i += n
         return found
 
-    def _match_at(self, text: str, words: list[re.Match[str]], i: int,
-                  places: bool) -> tuple[Organisation, int] | None:
+    def _match_at(self, text: str, words: list[re.Match[str]], keys: list[tuple[str, str]],
+                  i: int, places: bool) -> tuple[Organisation, int] | None:
         for n in range(min(self._longest, len(words) - i), 0, -1):
             span = words[i:i + n]
             if any(not _JOIN.fullmatch(text, a.end(), b.start()) for a, b in zip(
                     span, span[1:], strict=False)):
                 continue
-            tokens = [w.group() for w in span]
-            entry = self._lookup(tuple(fold(t) for t in tokens),
-                                 tuple(fold(t, accents=False) for t in tokens))
+            entry = self._lookup(tuple(k[0] for k in keys[i:i + n]),
+                                 tuple(k[1] for k in keys[i:i + n]))
             if entry is None:
                 continue
             org, cls = entry
+            tokens = [w.group() for w in span]
             if cls == PLACE and (not places or not tokens[0][:1].isupper()):
                 continue
             if not any(t[:1].isupper() for t in tokens):

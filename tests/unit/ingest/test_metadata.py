@@ -255,3 +255,13 @@ def test_what_a_run_on_transcript_replaces_is_left_unknown() -> None:
     text = ("Internationellt program för Tranemo kommun\n\n1 Programmet ersätter den handlingsplan "
             "som antogs av kommunstyrelsen den 9 januari Programmet ska omprövas varje")
     assert detect_metadata(text, "x").replaces is None
+
+
+def test_a_very_long_document_is_read_for_its_cover_at_both_ends() -> None:
+    filler = "\n\n".join(f"Stycke {i} handlar om utbyten med skolor i andra länder."
+                         for i in range(4000))
+    text = (f"Internationell policy för Tanums kommun\n\n{filler}\n\n"
+            "Antagen av kommunfullmäktige 2018-09-24, § 80\n")
+    meta = detect_metadata(text, "tanum.txt")
+    assert len(text) > 100_000
+    assert meta.municipality == "Tanum" and meta.date == "2018-09-24"

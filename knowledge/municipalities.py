@@ -176,11 +176,33 @@ class Registry:
         rival = next((r for r, k in scored if keys[k] != best), 0.0)
         return best if scored[0][0] - rival >= 0.04 else None
 
-    def find_in_text(self, text: str, *, places: bool = False) -> list[Mention]:
+    def stored_name(self, typed: str, stored: Iterable[str]) -> str | None:
+        """Which stored municipality name ``typed`` means: "Gothenburg" -> "Göteborg", and in
+        a store from an older version also "Falun" -> "Falu" (both name the same organisation).
+        Build the registry with ``with_names(stored)`` so unlisted stored names resolve too."""
+        org = self.resolve(typed)
+        if org is None:
+            return None
+        return next((n for n in stored if self.resolve(n, fuzzy=False) == org), None)
+
+    def named_in(self, text: str, stored: Iterable[str]) -> list[str]:
+        """The stored names of the organisations a question names, in order, in any case and
+        form ("vad säger göteborgs stad", "Falun's policy"). Only stored organisations are
+        looked for, so a lower-case common word is not taken for some other municipality."""
+        by_org: dict[Organisation, str] = {}
+        for name in stored:
+            org = self.resolve(name, fuzzy=False)
+            if org is not None:
+                by_org.setdefault(org, name)
+        found = Registry(by_org).find_in_text(text, places=True, any_case=True)
+        return list(dict.fromkeys(by_org[m.organisation] for m in found))
+
+    def find_in_text(self, text: str, *, places: bool = False,
+                     any_case: bool = False) -> list[Mention]:
         """Organisations named in ``text`` ("Falu kommun", "I Halmstads kommun", "Region
         Västernorrland"), left to right, longest form first. Bare place names ("Falun",
-        "Skåne") count only with ``places``; generic words ("regionen") never do, and a form
-        must carry a capital letter ("vara kommun" is not Vara)."""
+        "Skåne") count only with ``places``; generic words ("regionen") never do, and unless
+        ``any_case`` a form must carry a capital letter ("vara kommun" is not Vara)."""
         words = list(_WORD.finditer(text))
         folded: dict[str, tuple[str, str]] = {}  # word -> (exact, loose) keys, folded once
         keys = [folded.get(w.group()) or folded.setdefault(
@@ -190,7 +212,7 @@ class Registry:
         while i < len(words):
             hit = None
             if keys[i][0] in self._starts or keys[i][1] in self._starts:
-                hit = self._match_at(text, words, keys, i, places)
+                hit = self._match_at(text, words, keys, i, places, any_case)
             if hit is None:
                 i += 1
                 continue
@@ -200,7 +222,7 @@ class Registry:
         return found
 
     def _match_at(self, text: str, words: list[re.Match[str]], keys: list[tuple[str, str]],
-                  i: int, places: bool) -> tuple[Organisation, int] | None:
+                  i: int, places: bool, any_case: bool) -> tuple[Organisation, int] | None:
         for n in range(min(self._longest, len(words) - i), 0, -1):
             span = words[i:i + n]
             if any(not _JOIN.fullmatch(text, a.end(), b.start()) for a, b in zip(
@@ -212,11 +234,12 @@ class Registry:
                 continue
             org, cls = entry
             tokens = [w.group() for w in span]
-            if cls == PLACE and (not places or not tokens[0][:1].isupper()):
+            if cls == PLACE and not places:
                 continue
-            if not any(t[:1].isupper() for t in tokens):
-                continue
-            return org, n
+            capital = tokens[0][:1].isupper() if cls == PLACE else any(
+                t[:1].isupper() for t in tokens)
+            if any_case or capital:
+                return org, n
         return None
 
 

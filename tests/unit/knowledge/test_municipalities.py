@@ -144,3 +144,24 @@ def test_names_given_by_users(typed: str, place: str, official: str) -> None:
 def test_an_empty_name_is_refused() -> None:
     with pytest.raises(ValueError):
         Organisation.unlisted("  ")
+
+
+STORED = ["Göteborg", "Falu", "Region Skåne", "Västerholm", "Vara"]  # "Falu": an older store
+
+
+def test_the_stored_name_a_user_means(registry: Registry) -> None:
+    known = registry.with_names(STORED)
+    assert known.stored_name("Gothenburg", STORED) == "Göteborg"
+    assert known.stored_name("Falun", STORED) == "Falu"
+    assert known.stored_name("skåne", STORED) == "Region Skåne"
+    assert known.stored_name("Västerholms kommun", STORED) == "Västerholm"
+    assert known.stored_name("Eksjö", STORED) is None  # listed, but nothing stored for it
+    assert known.stored_name("Atlantis", STORED) is None
+
+
+def test_names_in_a_question_in_any_case(registry: Registry) -> None:
+    known = registry.with_names(STORED)
+    question = "vad säger göteborgs stad och Falun's policy om vänorter, jämfört med västerholm?"
+    assert known.named_in(question, STORED) == ["Göteborg", "Falu", "Västerholm"]
+    assert known.named_in("Vem ska vara kontakt?", STORED) == ["Vara"]  # the caller's risk,
+    assert known.named_in("Vem ska vara kontakt?", ["Göteborg"]) == []  # only if stored

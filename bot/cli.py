@@ -9,16 +9,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 
-from bot.cli_common import console, err, fail, policy_service, settings
+from bot.cli_common import console, err, fail, policy_service
 from bot.cli_facts import register as register_fact_commands
 from bot.cli_feedback import feedback
+from bot.cli_ingest import register as register_ingest_commands
 from bot.cli_register import register_app
-from bot.render_cli import render_answer, render_decision, render_eval, render_ingest
+from bot.render_cli import render_answer, render_decision, render_eval
 from bot.slack.run import slack_command
-from bot.wiring import build_store
-from ingest.pipeline import ingest_paths
 from knowledge.calibration import fit, load_rows
 from knowledge.decision import DEFAULT_MODEL
 from knowledge.evaluation import (
@@ -101,29 +99,6 @@ def chat(municipality: MunicipalityOpt = None) -> None:
             err.print(f"[red]{exc}[/red]")
 
 
-@app.command()
-def ingest(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")]) -> None:
-    """Ingest policy files; unchanged files are skipped, changed replaced, removed dropped."""
-    config = settings()
-    store = build_store(config)
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("Ingesting", total=None)
-        report = ingest_paths(store, paths,
-                              lambda name: progress.update(task, description=f"Reading {name}"))
-    render_ingest(console, report)
-    if report.failed and not (report.added or report.updated or report.unchanged):
-        raise typer.Exit(1)
-
-
-@app.command()
-def municipalities() -> None:
-    """List the municipalities and documents in the knowledge store."""
-    service = policy_service()
-    for doc in service.documents.values():
-        console.print(f"{doc.municipality}: {doc.title} ({doc.date or 'odaterad'}) "
-                      f"[dim]{Path(doc.source).name}[/dim]")
-
-
 @app.command("eval")
 def evaluate(
     path: Annotated[Path, typer.Argument(help="Evaluation JSONL (shared/eval format).")],
@@ -182,6 +157,7 @@ def calibrate(
     console.print(f"model written to {output}")
 
 
+register_ingest_commands(app)
 register_fact_commands(app)
 app.command()(feedback)
 

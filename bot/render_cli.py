@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -9,7 +13,8 @@ from rich.table import Table
 from ingest.pipeline import IngestReport
 from knowledge.decision import DecisionModel
 from knowledge.evaluation import Report
-from knowledge.models import Answer
+from knowledge.models import Answer, Document
+from knowledge.municipalities import load_registry
 
 
 def render_answer(console: Console, answer: Answer) -> None:
@@ -27,13 +32,45 @@ def render_answer(console: Console, answer: Answer) -> None:
 
 
 def render_ingest(console: Console, report: IngestReport) -> None:
+    """Per document: where it went (municipality and how that was found), title, date, file;
+    then every file that was refused, with the reason."""
     console.print(
         f"[bold]Ingest:[/bold] {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
         f"{len(report.failed)} failed; {report.passages} passages and {report.facts} facts "
         "written.")
+    if report.documents:
+        table = Table("", "Kommun/region", "Hur", "Titel", "Datum", "Fil", box=None)
+        for line in report.documents:
+            how = f"{line.how}; {line.note}" if line.note else line.how
+            table.add_row(line.status, line.municipality, how, line.title, line.date or "–",
+                          line.file)
+        console.print(table)
+    for name in report.removed:
+        console.print(f"[yellow]  removed {name}: the file is gone[/yellow]")
     for path, reason in report.failed:
         console.print(f"[red]  skipped {path}: {reason}[/red]")
+
+
+def render_municipalities(console: Console, documents: Iterable[Document],
+                          each: bool = False) -> None:
+    """Canonical name, official name and number of documents of each organisation."""
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        groups[doc.municipality].append(doc)
+    registry = load_registry()
+    table = Table("Kommun/region", "Officiellt namn", "Dokument")
+    for name in sorted(groups):
+        docs = groups[name]
+        listed = registry.resolve(name, fuzzy=False)
+        official = next((d.official_name for d in docs if d.official_name), None) or (
+            listed.official if listed else "–")
+        table.add_row(name, official, str(len(docs)))
+        if each:
+            for d in sorted(docs, key=lambda d: d.title):
+                table.add_row("", f"[dim]{d.title} ({d.date or 'odaterad'})[/dim]",
+                              f"[dim]{Path(d.source).name}[/dim]")
+    console.print(table)
 
 
 def render_eval(console: Console, reports: list[Report]) -> None:

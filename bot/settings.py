@@ -56,6 +56,17 @@ class Settings(BaseSettings):
     collection_prefix: str = Field(
         "policyguide", pattern=r"^[a-zA-Z0-9_-]{3,40}$", description="Chroma collection prefix."
     )
+    max_file_mb: float = Field(
+        20.0, gt=0, le=2000,
+        description=("Files larger than this (in MB) are refused at ingest with a message; the "
+                     "rest of the batch still lands. A policy is rarely over a few MB."),
+    )
+    max_passages: int = Field(
+        5000, ge=10, le=1_000_000,
+        description=("A document that splits into more passages than this is refused at ingest "
+                     "with a message (embedding it would take very long); raise it for a "
+                     "genuinely long document."),
+    )
     default_municipality: str | None = Field(
         None, description="Municipality assumed when a question names none."
     )

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 
 from bot.settings import Settings
-from ingest.pipeline import IngestReport, ingest_paths, refresh_facts
+from ingest.pipeline import IngestOptions, IngestReport, ingest_paths, refresh_facts
+from ingest.reading import MB
 from knowledge.embeddings import build_embeddings
 from knowledge.service import PolicyService
 from knowledge.store import KnowledgeStore, make_client
@@ -21,6 +22,11 @@ def build_store(settings: Settings) -> KnowledgeStore:
     return KnowledgeStore(client, embeddings, prefix=settings.collection_prefix)
 
 
+def ingest_options(settings: Settings, municipality: str | None = None) -> IngestOptions:
+    return IngestOptions(municipality=municipality, max_file_bytes=int(settings.max_file_mb * MB),
+                         max_passages=settings.max_passages)
+
+
 def ensure_ingested(store: KnowledgeStore, settings: Settings,
                     progress: Callable[[str], None] | None = None) -> IngestReport | None:
     """First use on a fresh machine: ingest the configured corpus so answers work at once."""
@@ -29,7 +35,7 @@ def ensure_ingested(store: KnowledgeStore, settings: Settings,
         refresh_facts(store, docs)
         return None
     log.info("knowledge store is empty: ingesting %s", settings.corpus_paths)
-    return ingest_paths(store, settings.corpus_paths, progress)
+    return ingest_paths(store, settings.corpus_paths, progress, ingest_options(settings))
 
 
 def build_service(settings: Settings, store: KnowledgeStore | None = None) -> PolicyService:

@@ -1,34 +1,28 @@
 """Document metadata read from the text itself, since municipal files rarely carry any.
 
-Municipality, title, kind, date, the adopted-by line and the registration number (Dnr) are what
-staff ask about ("when was it adopted, by whom?") and what every citation names.
+Municipality, title, kind, date, the adopted-by line, the registration number (Dnr), validity
+and what the document replaces are what staff ask about ("when was it adopted, by whom?") and
+what every citation names. Each part lives in its own module (municipality, titles, cover);
+this one puts them together and decides which date is the document's.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-_CAP = r"[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{2,}"
-_MUNI = re.compile(rf"\b((?:{_CAP})(?:[ -](?:{_CAP}))?)\s+(?:kommuns?|stads?|KOMMUNS?|STADS?)\b")
-_NOT_NAMES = {
-    "en", "den", "det", "denna", "varje", "vår", "våra", "egen", "annan", "andra", "samma",
-    "hela", "kommunen", "kommunens", "svensk", "svenska", "ny", "nya", "att", "för", "i", "och",
-    "internationell", "internationella", "policy", "strategi", "vid", "om", "som", "med",
-}
-_TITLE = re.compile(
-    r"(polic(y|ies)|strategi|riktlinje|program|handlingsplan|plan\b)", re.IGNORECASE
-)
-_DATE = re.compile(r"\b((?:19|20)\d\d)\s?-\s?(\d\d)\s?-\s?(\d\d)\b")
-_ADOPTED = re.compile(
-    r"^.*\b(antagen|antaget|antogs|fastställd|fastställt|beslutad|beslutat)\s+(av|i)\s+.+$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_DNR = re.compile(
-    r"\b(?:dnr|diarienummer|diarienr)\.?:?\s*([A-ZÅÄÖ]{0,5}[ .]?\d{2,4}[./:-]\d{1,5}(?:[./-]\d+)?)",
-    re.IGNORECASE,
-)
+from ingest import cover
+from ingest.municipality import Guess, detect, from_file_name
+from ingest.titles import detect_kind, detect_title
+from knowledge.dates import find_dates
+from knowledge.municipalities import Organisation, Registry, load_registry
+
+_PAGE_DATE = re.compile(r"(?:uppdaterad|publicerad|ändrad|updated|published)\b[^\n\d]{0,25}",
+                        re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d\s?-")
+_VALIDITY_WORDS = re.compile(r"(?:gäller|giltig|fr\.?\s?o\.?\s?m|från och med|t\.?\s?o\.?\s?m|"
+                             r"till och med)\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,66 +33,59 @@ class DocumentMetadata:
     date: str | None
     adopted_by: str | None
     dnr: str | None
+    official_name: str | None = None
+    municipality_how: str = ""
+    valid: str | None = None
+    replaces: str | None = None
+    organisation: Organisation | None = None
 
 
-def _fix_case(name: str) -> str:
-    return name.title() if name.isupper() else name
-
-
-def detect_municipality(text: str, fallback: str) -> str:
-    counts: Counter[str] = Counter()
-    for match in _MUNI.finditer(text):
-        name = _fix_case(match.group(1))
-        if name.split()[0].lower() in _NOT_NAMES:
-            continue
-        if name.endswith("s") and re.search(rf"\b{re.escape(name[:-1])}\b", text, re.I):
-            name = name[:-1]
-        counts[name] += 1
-    for line in text.splitlines()[:40]:
-        m = re.match(r"^(?:kommun|municipality)\s*:\s*(.+)$", line.strip(), re.IGNORECASE)
-        if m:
-            return m.group(1).strip()
-    return counts.most_common(1)[0][0] if counts else fallback
-
-
-def detect_title(text: str, municipality: str, fallback: str) -> str:
-    for line in text.splitlines()[:60]:
-        clean = line.strip().lstrip("#").replace("**", "").strip().rstrip(".:").strip()
-        if 2 <= len(clean.split()) <= 14 and _TITLE.search(clean) and not clean.endswith(","):
-            if clean.isupper():
-                clean = clean.lower().capitalize()
-                clean = re.sub(re.escape(municipality.lower()), municipality, clean, flags=re.I)
-            return clean
-    return fallback
-
-
-def detect_kind(title: str) -> str:
-    lowered = title.lower()
-    for kind in ("policy", "strategi", "riktlinje", "handlingsplan", "program", "plan"):
-        if kind in lowered:
-            return kind
-    return "dokument"
-
-
-def detect_date(text: str, adopted_by: str | None) -> str | None:
-    for source in (adopted_by or "", text[:3000]):
-        m = _DATE.search(source)
-        if m:
-            return "-".join(m.groups())
-    return None
-
-
-def detect_metadata(text: str, fallback_name: str) -> DocumentMetadata:
-    municipality = detect_municipality(text, fallback_name)
-    title = detect_title(text, municipality, fallback_name)
-    adopted = _ADOPTED.search(text[:5000])
-    adopted_by = adopted.group(0).strip() if adopted else None
-    dnr = _DNR.search(text[:5000])
+def detect_metadata(text: str, fallback_name: str = "", *, registry: Registry | None = None,
+                    file_names: Sequence[str] | None = None,
+                    municipality: Guess | None = None) -> DocumentMetadata:
+    """``fallback_name``: the file name (or stem); ``file_names``: it and its folders' names,
+    nearest first; ``municipality``: an assignment that overrides detection."""
+    registry = registry or load_registry()
+    names = list(file_names) if file_names is not None else [fallback_name]
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", names[0]) if names else ""
+    slug = from_file_name(stem, registry) if stem else None
+    words, place = (slug[1], slug[0].name) if slug else ([], "")
+    title = detect_title(text, stem, words, place)
+    guess = municipality or detect(text, registry, title, names)
+    if guess.organisation is not None and guess.name != place:
+        title = detect_title(text, stem, words, place or guess.name)
+    labels = cover.label_fields(text)
+    adopted = min((f for f in (labels.get("adopted"), cover.adoption(text)) if f and f.text),
+                  key=lambda f: f.at, default=None)
+    valid = labels.get("valid") or cover.validity(text)
+    replaces = labels.get("replaces") or cover.replaces(text)
+    org = guess.organisation
     return DocumentMetadata(
-        municipality=municipality,
-        title=title,
-        kind=detect_kind(title),
-        date=detect_date(text, adopted_by),
-        adopted_by=adopted_by,
-        dnr=dnr.group(1).strip() if dnr else None,
-    )
+        municipality=guess.name, title=title, kind=detect_kind(title),
+        date=_document_date(text, adopted, labels), adopted_by=adopted.text if adopted else None,
+        dnr=labels["dnr"].text if "dnr" in labels else cover.dnr(text),
+        official_name=org.official if org else None, municipality_how=guess.how,
+        valid=valid.text if valid else None, replaces=replaces.text if replaces else None,
+        organisation=org)
+
+
+def _document_date(text: str, adopted: cover.Found | None,
+                   labels: dict[str, cover.Found]) -> str | None:
+    """The adoption date where the cover gives one; else a labelled date, a web page's
+    "uppdaterad" date, or the first numeric date of the first page that is not a validity
+    date ("Gäller från 2020-05-01" is not when the policy was adopted). Dates written in words
+    count only in those cover positions: in the body they date events ("sedan 1 januari
+    1995"), not the document."""
+    for found in (adopted, labels.get("adopted"), labels.get("date")):
+        if found is not None and found.date:
+            return found.date
+    for m in cover.scan(_PAGE_DATE, text):
+        date = next(find_dates(text[m.end():m.end() + 30]), None)
+        if date is not None and date.start == 0:
+            return date.iso
+    for date in find_dates(text[:3000]):
+        before = text[text.rfind("\n", 0, date.start) + 1:date.start][-30:]
+        numeric = _NUMERIC_DATE.match(text, date.start) is not None
+        if numeric and not _VALIDITY_WORDS.search(before):
+            return date.iso
+    return None

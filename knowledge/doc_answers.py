@@ -40,8 +40,8 @@ _STATES: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"^\s*(datum|daterad|beslutsdatum)?\s*:?\s*("
                        r"(19|20)\d\d\s?-\s?\d\d\s?-\s?\d\d|\d{1,2}\s+[a-zåäö]+\s+(19|20)\d\d)\s*$",
                        re.I),
-    "dnr": re.compile(r"\b(diarienummer|diarienr|dnr|ärendenummer)\b\.?:?\s*(?:[A-ZÅÄÖ.]{1,6}\s?)?\S*\d",
-                      re.I),
+    "dnr": re.compile(r"\b(diarienummer|diarienr|dnr|ärendenummer)\b\.?:?\s*"
+                      r"(?:[A-ZÅÄÖ.]{1,6}\s?)?\S*\d", re.I),
     "replaces": re.compile(r"\b(ersätter|ersätta|ersatte|ersätts|ersatt av|upphäver)\b", re.I),
     "valid": re.compile(r"\b(gäller\s+(?:tills vidare|till och med|till|från|fr\.?\s?o\.?\s?m"
                         r"\.?|fram till)|giltig\w*\s+(?:till|från|t\.?o\.?m)|giltighetstid)", re.I),

@@ -20,6 +20,11 @@ class Document:
     date: str | None = None
     adopted_by: str | None = None
     dnr: str | None = None
+    # Identity and cover details (issue 9); optional, so documents stored before still load.
+    official_name: str | None = None  # "Falu kommun" beside the canonical "Falun"
+    municipality_source: str = ""  # how the municipality was found, e.g. "taken from the file name"
+    valid: str | None = None  # "Gäller från och med 2024-04-01 och tills vidare"
+    replaces: str | None = None  # "Riktlinjer för internationella kontakter (2015)"
 
     def metadata(self) -> dict[str, Any]:
         data = asdict(self)

@@ -11,6 +11,7 @@ from knowledge.answerer import Answerer
 from knowledge.composer import Quote, compose, compose_abstention, distinct_quotes
 from knowledge.concepts import ConceptAnalyzer
 from knowledge.decision import DecisionModel
+from knowledge.dates import date_in_text
 from knowledge.fact_answers import (
     answer_from_facts,
     answer_per_municipality,
@@ -317,16 +318,15 @@ class PolicyService:
 
     def _date_citation(self, doc: Document) -> Citation | None:
         assert doc.date
-        y, m, d = doc.date.split("-")
-        match = re.search(rf"{y}\s?-\s?{m}\s?-\s?{d}", doc.text)
-        if not match:
+        match = date_in_text(doc.text, doc.date)
+        if match is None:
             return None
-        start = doc.text.rfind("\n\n", 0, match.start())
+        start = doc.text.rfind("\n\n", 0, match.start)
         start = 0 if start < 0 else start + 2
-        end = doc.text.find("\n\n", match.end())
+        end = doc.text.find("\n\n", match.end)
         end = len(doc.text) if end < 0 else end
         section = next((p.section for p in self.lexical.passages
-                        if p.doc_id == doc.id and p.start <= match.start() < p.block_end), "")
+                        if p.doc_id == doc.id and p.start <= match.start < p.block_end), "")
         return Citation(doc.municipality, doc.title, section or doc.title,
                         doc.text[start:end], doc.id, start, end)
 

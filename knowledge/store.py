@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from knowledge.embeddings import embeddings_name
 from knowledge.facts import EXTRACTOR_VERSION, Fact
 from knowledge.models import Document, Passage
 
+_DOC_FIELDS = frozenset(f.name for f in fields(Document)) - {"text"}
 _PASSAGE_FIELDS = ("doc_id", "municipality", "title", "section", "start", "end",
                    "block_start", "block_end", "context")
 
@@ -59,23 +61,39 @@ class KnowledgeStore:
         out = []
         for text, meta in zip(got["documents"] or [], got["metadatas"] or [], strict=True):
             data = json.loads(str(meta["json"]))
-            out.append(Document(text=text, **data))
+            # Fields a newer version added are ignored, missing ones take their defaults.
+            out.append(Document(text=text, **{k: v for k, v in data.items() if k in _DOC_FIELDS}))
         return sorted(out, key=lambda d: (d.municipality, d.title))
 
-    def put_document(self, doc: Document, passages: Sequence[Passage]) -> None:
-        """Replace a document and its passages (delete first, so a re-ingest never duplicates)."""
-        self.delete_document(doc.id)
-        if passages:
-            self.vectors.add_texts(
-                texts=[p.index_text for p in passages],
-                metadatas=[self._passage_meta(p) for p in passages],
-                ids=[p.id for p in passages],
-            )
+    def put_document(self, doc: Document, passages: Sequence[Passage],
+                     progress: Callable[[int], None] | None = None, batch: int = 64) -> bool:
+        """Replace a document and its passages (delete first, so a re-ingest never duplicates).
+
+        Where the passages are the ones stored (same ids, same indexed text: only the document's
+        metadata changed, e.g. its municipality was read anew) their vectors are kept and only
+        metadata is rewritten. ``progress`` gets the size of each embedded batch. Returns
+        whether anything was embedded.
+        """
+        stored = {p.id: p.index_text for p in self._passages_of(doc.id)}
+        embedded = not passages or stored != {p.id: p.index_text for p in passages}
+        if not embedded:
+            self.vectors._collection.update(
+                ids=[p.id for p in passages], metadatas=[self._passage_meta(p) for p in passages])
+        else:
+            self.delete_document(doc.id)
+            for i in range(0, len(passages), batch):
+                chunk = passages[i:i + batch]
+                self.vectors.add_texts(texts=[p.index_text for p in chunk],
+                                       metadatas=[self._passage_meta(p) for p in chunk],
+                                       ids=[p.id for p in chunk])
+                if progress:
+                    progress(len(chunk))
         self._docs.upsert(
             ids=[doc.id], documents=[doc.text], embeddings=[[0.0, 0.0]],
             metadatas=[{"json": json.dumps(doc.metadata(), ensure_ascii=False),
                         "source": doc.source, "hash": doc.content_hash}],
         )
+        return embedded
 
     def delete_document(self, doc_id: str) -> None:
         self.vectors._collection.delete(where={"doc_id": doc_id})
@@ -122,6 +140,11 @@ class KnowledgeStore:
     def _to_passage(pid: str, meta: Any) -> Passage:
         return Passage(id=pid, text=str(meta["text"]),
                        **{f: meta[f] for f in _PASSAGE_FIELDS})
+
+    def _passages_of(self, doc_id: str) -> list[Passage]:
+        got = self.vectors._collection.get(where={"doc_id": doc_id}, include=["metadatas"])
+        metas = got["metadatas"] or []
+        return [self._to_passage(i, m) for i, m in zip(got["ids"], metas, strict=True)]
 
     def passages(self) -> list[Passage]:
         got = self.vectors._collection.get(include=["metadatas"])

@@ -289,8 +289,8 @@ def test_fictional_norrvika_municipality() -> None:
 
 def test_metadata_fallbacks_for_bare_text() -> None:
     meta = detect_metadata("Lite text utan namn.", fallback_name="okand-fil")
-    assert meta.municipality == "okand-fil"
-    assert meta.title == "okand-fil"
+    assert meta.municipality == "Okänd"  # not the raw file stem
+    assert meta.title == "Okand fil"
     assert meta.kind == "dokument"
     assert meta.date is None and meta.dnr is None and meta.adopted_by is None
 

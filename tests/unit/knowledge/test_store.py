@@ -1,0 +1,42 @@
+"""The Chroma round trip of documents: new metadata fields survive, old and newer records load."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from knowledge.embeddings import HashingEmbeddings
+from knowledge.models import Document
+from knowledge.store import KnowledgeStore, make_client
+
+DOC = Document(id="policies-falun-policy-txt", municipality="Falun", title="Internationell policy",
+               kind="policy", source="/tmp/falun/policy.txt", content_hash="abc",
+               text="Falu kommun har vänorter.", date="2012-12",
+               adopted_by="Antagen av kommunfullmäktige i december 2012", dnr="KS 2012/99",
+               official_name="Falu kommun", municipality_source="from the text 'Falu kommun'",
+               valid="Gäller tills vidare", replaces="Riktlinjer för vänorter (2004)")
+
+
+def _store(tmp_path: Path) -> KnowledgeStore:
+    return KnowledgeStore(make_client("persistent", tmp_path / "chroma"), HashingEmbeddings())
+
+
+def test_every_field_survives_a_reopen(tmp_path: Path) -> None:
+    _store(tmp_path).put_document(DOC, [])
+    assert _store(tmp_path).documents() == [DOC]
+
+
+def test_records_of_other_versions_load(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    old = {"id": "ale", "municipality": "Ale", "title": "Policy", "kind": "policy",
+           "source": "/tmp/ale.txt", "content_hash": "h", "date": None, "adopted_by": None,
+           "dnr": None}
+    newer = {**old, "id": "eksjo", "municipality": "Eksjö", "source_hash": "f00",
+             "pages": 3}
+    for record in (old, newer):
+        store._docs.upsert(ids=[record["id"]], documents=["text"], embeddings=[[0.0, 0.0]],
+                           metadatas=[{"json": json.dumps(record), "source": record["source"],
+                                       "hash": "h"}])
+    docs = {d.id: d for d in store.documents()}
+    assert docs["ale"].official_name is None and docs["ale"].municipality_source == ""
+    assert docs["eksjo"].municipality == "Eksjö"  # unknown fields are ignored, not fatal

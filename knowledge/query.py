@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from knowledge.lexicon import abbreviation_expansion, concepts, english_expansion
+from knowledge.municipalities import Registry, load_registry
 
 _SV_WORDS = set("och att det som är för med inte vem vad vilka vilken hur när ska skall vår vi "
                 "har kan om på av till den de en ett jag mig".split())
@@ -40,10 +41,15 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
         r"why should|why does)", re.I)),
 ]
 
-_COMPARE = re.compile(
+# Words that make a question span several municipalities whatever the asker's own is ...
+_ACROSS = re.compile(
     r"\b(vilka kommuner|vilken kommun|which municipalit\w*|någon av kommunerna|kommunernas|"
-    r"de olika kommunerna|alla kommuner|all municipalities|both|både|skiljer|differ|äldst|nyast|"
-    r"oldest|newest|compare|jämför)\b", re.I)
+    r"de olika kommunerna|alla kommuner\w*|all (?:the )?municipalities|other municipalities|"
+    r"andra kommuner\w*|jämför\w* kommuner\w*|compare (?:the )?municipalities)\b", re.I)
+# ... and words that do so only when the asker has none: "both schools and associations?" in an
+# Eksjö channel is a question about Eksjö's policy.
+_COMPARE = re.compile(
+    r"\b(both|både|skiljer|differ\w*|äldst|nyast|oldest|newest|compare|jämför)\b", re.I)
 _FOREIGN_POLICY = re.compile(
     r"\b([A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?)(?:'s|s)?\s+"
     r"(?:stads?|kommuns?|internationella|international|policy|strategi|strategy|city)\b")
@@ -84,19 +90,25 @@ def detect_intent(text: str) -> str:
 
 
 class QueryAnalyzer:
-    def __init__(self, municipalities: Iterable[str]) -> None:
+    def __init__(self, municipalities: Iterable[str], registry: Registry | None = None) -> None:
         self.known = sorted(set(municipalities), key=len, reverse=True)
+        self.registry = (registry or load_registry()).with_names(self.known)
         self._patterns = {
             m: re.compile(rf"\b{re.escape(fold(m))}(s|'s)?\b") for m in self.known
         }
 
     def named_municipalities(self, text: str) -> list[str]:
+        """Stored municipalities the question names, in any form people write them
+        ("Gothenburg", "Falu kommun", "Region Skånes")."""
         folded = fold(text)
         found = []
         for name in self.known:
             if self._patterns[name].search(folded):
                 found.append(name)
                 folded = self._patterns[name].sub(" ", folded)
+        for name in self.registry.named_in(text, self.known):
+            if name not in found:
+                found.append(name)
         return found
 
     def unknown_place(self, text: str) -> str | None:
@@ -106,15 +118,19 @@ class QueryAnalyzer:
             head = fold(name.split()[0])
             if head in _NOT_PLACES or m.start() == 0:
                 continue
+            if self.registry.stored_name(name, self.known) is not None:
+                continue
             if fold(name) not in known and fold(name.rstrip("s")) not in known:
-                return name
+                org = self.registry.resolve(name, fuzzy=False)
+                return org.name if org is not None else name
         return None
 
     def analyze(self, question: str, municipality: str | None = None) -> Query:
         text = " ".join(question.split())
         named = self.named_municipalities(text)
         unknown = None if named else self.unknown_place(text)
-        compare = bool(_COMPARE.search(text)) or len(named) > 1
+        compare = (bool(_ACROSS.search(text)) or len(named) > 1
+                   or (not municipality and bool(_COMPARE.search(text))))
         if len(named) > 1 or (compare and not named):
             scope: frozenset[str] | None = frozenset(named) if named else None
             compare = True

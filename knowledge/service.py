@@ -10,8 +10,8 @@ import time
 from knowledge.answerer import Answerer
 from knowledge.composer import Quote, compose, compose_abstention, distinct_quotes
 from knowledge.concepts import ConceptAnalyzer
-from knowledge.decision import DecisionModel
 from knowledge.dates import date_in_text
+from knowledge.decision import DecisionModel
 from knowledge.fact_answers import (
     answer_from_facts,
     answer_per_municipality,
@@ -61,6 +61,7 @@ class PolicyService:
         self.retriever = HybridRetriever(self.store, self.lexical)
         self.following = self._following_blocks()
         self.analyzer = QueryAnalyzer(self.municipalities())
+        self.names = self._name_forms()
         self.fact_index = FactIndex(self.store.facts(), self.lexical)
         self.router = FactRouter(self.fact_index)
         sections: dict[str, dict[int, str]] = {}
@@ -83,12 +84,25 @@ class PolicyService:
                 out.setdefault((prev.doc_id, prev.block_end), nxt)
         return out
 
+    def _name_forms(self) -> list[str]:
+        """Every way the stored municipalities are written ("Göteborgs Stad", "Gothenburg"),
+        so a question's own municipality never counts as one of its topic words."""
+        forms = set(self.municipalities())
+        for name in self.municipalities():
+            org = self.analyzer.registry.resolve(name, fuzzy=False)
+            if org is not None:
+                forms.update(org.forms())
+        return sorted(forms, key=len, reverse=True)
+
     def municipalities(self) -> list[str]:
         return sorted({d.municipality for d in self.documents.values()})
 
     def resolve_municipality(self, name: str | None) -> str | None:
         if not name or not name.strip():
             return None
+        stored = self.analyzer.registry.stored_name(name.strip(), self.municipalities())
+        if stored is not None:
+            return stored
         known = {fold(m): m for m in self.municipalities()}
         key = re.sub(r"\s+(kommun|stad|municipality)$", "", fold(name.strip()))
         if key in known:
@@ -123,7 +137,7 @@ class PolicyService:
         muni = next(iter(q.municipalities)) if q.municipalities else None
         if q.intent == "onboarding":
             return self._onboarding(q, muni)
-        return self.answerer.answer(q, muni, self.municipalities())
+        return self.answerer.answer(q, muni, self.names)
 
     @staticmethod
     def _without_place(text: str, municipality: str) -> str:
@@ -281,7 +295,7 @@ class PolicyService:
                 return answer_per_municipality(groups, q.intent, q.language)
         per_muni: list[Quote] = []
         for name in names:
-            judged = self.answerer.judge(q, name, self.municipalities())
+            judged = self.answerer.judge(q, name, self.names)
             quotes = [x for x in judged.candidate.closest]
             if quotes and judged.verdict.action != "abstain":
                 per_muni.append(quotes[0])

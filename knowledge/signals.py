@@ -4,7 +4,7 @@ Each signal is something a careful reader checks before trusting a quote: does t
 the same as the question (dense similarity, relative to how similar the question is to
 unrelated text), does it contain the question's concepts, does the asker's policy contain them
 at all or does another municipality's policy match far better, is the asked-for value (an
-amount, a date, an address) there, does a who-question's passage name a body. The decision
+amount, a date, an address) there. The decision
 (``knowledge.decision``) weighs them with weights fitted on labelled questions; nothing here
 decides on its own.
 """
@@ -17,11 +17,9 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from knowledge.actors import find_actors
 from knowledge.answer_types import satisfies
 from knowledge.concepts import QuestionConcepts
 from knowledge.lexical import LexicalIndex
-from knowledge.lexicon import body_mentions
 
 # Sentences about nothing a policy discusses: a question's mean similarity to them measures
 # how similar it is to *any* Swedish text, which a raw cosine score mixes in.
@@ -46,7 +44,7 @@ ANCHORS = (
 
 FEATURES = ("dense", "dense_rel", "coverage", "known_coverage", "absent", "elsewhere_gain",
             "type_missing", "places_unmentioned", "unknown_names", "fact_match",
-            "who_without_body", "english", "intent_who", "intent_goals", "intent_follow_up")
+            "english", "intent_who", "intent_goals", "intent_follow_up")
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,6 @@ class Signals:
     places_unmentioned: float  # places named as context that the asker's policy never names
     unknown_names: float  # names no policy knows
     fact_match: float  # coverage of the structured facts the answer uses (0 when none)
-    who_without_body: float  # a who-question whose quotes name no body
     english: float
     intent_who: float
     intent_goals: float
@@ -115,8 +112,6 @@ class SignalBuilder:
             places_unmentioned=float(min(unmentioned, 2)),
             unknown_names=float(min(len(concepts.unknown_names), 2)),
             fact_match=fact_match,
-            who_without_body=float(intent == "who" and not any(
-                body_mentions(q) or find_actors(q) for q in quotes)),
             english=float(language == "en"),
             intent_who=float(intent == "who"), intent_goals=float(intent == "goals"),
             intent_follow_up=float(intent == "follow_up"),

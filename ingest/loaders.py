@@ -34,6 +34,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PasswordType, PdfReader
 
+from ingest.pdf_layout import pdf_markdown
+
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "UnreadableFileError",
@@ -208,31 +210,9 @@ def _decode_bytes(data: bytes, preferred: str | None = None) -> str:
 
 # ---------------------------------------------------------------------------------- PDF
 
-_PAGE_NUMBER_LINE = re.compile(
-    r"""^\s*(?:
-        -?\s*\d{1,4}\s*-?                                   # 3   or  - 3 -
-      | \d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4})         # 3 (10)  or  3/10
-      | (?:sida|page|s\.)\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?   # Sida 3 av 10
-    )\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-def _strip_page_number(page_text: str) -> str:
-    """Drop a lone page-number line at the very top or bottom of a page."""
-    lines = page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    if lines and _PAGE_NUMBER_LINE.match(lines[-1]):
-        lines.pop()
-    if lines and _PAGE_NUMBER_LINE.match(lines[0]):
-        lines.pop(0)
-    return "\n".join(lines)
-
 
 def _pdf_text(path: Path, data: bytes) -> str:
+    """Layout-aware text (``ingest.pdf_layout``); pypdf only tells a locked file apart first."""
     try:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted:
@@ -244,14 +224,13 @@ def _pdf_text(path: Path, data: bytes) -> str:
                 opened = False
             if not opened:
                 raise UnreadableFileError(path, "the PDF is encrypted (password protected)")
-        pages = [_strip_page_number(page.extract_text() or "") for page in reader.pages]
+        return pdf_markdown(data)
     except UnreadableFileError:
         raise
-    except Exception as exc:  # pypdf raises many types on malformed input
+    except Exception as exc:  # pypdf and pdfminer raise many types on malformed input
         raise UnreadableFileError(
             path, f"the PDF is corrupted or unreadable ({_describe(exc)})"
         ) from exc
-    return "\n\n".join(pages)
 
 
 def _describe(exc: BaseException) -> str:

@@ -1,0 +1,176 @@
+"""Blocks (heading, paragraph, list item, table) from positioned lines, rendered as light Markdown.
+
+Why: the structure parser downstream reads ``#`` headings, ``- `` items, `` | `` table rows and
+blank lines between blocks, the contract every loader keeps. A PDF has none of that, only
+lines with positions and fonts, so here a vertical gap, a change of font, a bullet glyph or a
+short last line ends a block; a bold or larger short line is a heading, its level from its
+numbering ("2.1" is level 2) or else from its size; lines are joined with their hyphens
+resolved; and a paragraph cut by a page or column break is joined with its continuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ingest.dehyphenate import join_lines
+from ingest.pdf_lines import TextLine
+
+__all__ = ["LayoutBlock", "Table", "build_blocks", "join_continuations", "render"]
+
+Kind = Literal["heading", "paragraph", "list_item", "table"]
+_BULLETS = "•●▪■◦○·∙‣⁃*\uf0b7\uf0a7\uf076\uf0d8-–"
+_BULLET = re.compile(rf"^(?:[{re.escape(_BULLETS)}]|\(cid:\d+\))\s*(?=\S)")  # (cid:n): a glyph
+_CID = re.compile(r"\(cid:\d+\)\s?")  # a glyph with no character mapping: not text
+_NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+
+
+@dataclass
+class LayoutBlock:
+    kind: Kind
+    lines: list[str] = field(default_factory=list)
+    level: int = 0
+    after_jump: bool = False  # first block after a page or column break
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    top: float
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Document-wide measures: body text size, heading sizes (largest first), normal line gap."""
+
+    body: float
+    heading_sizes: tuple[float, ...]
+    gap: float
+    title: float
+
+
+def measure(lines: Sequence[TextLine]) -> Fonts:
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[round(line.size, 1)] += len(line.text)
+    body = weights.most_common(1)[0][0] if weights else 10.0
+    bigger = sorted({round(ln.size, 1) for ln in lines if ln.size >= body * 1.12}, reverse=True)
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)
+                  if round(a.size, 1) == round(b.size, 1) == body
+                  and 0 <= b.top - a.bottom <= body)
+    gap = gaps[len(gaps) // 2] if gaps else 0.3 * body
+    return Fonts(body, tuple(bigger), gap, bigger[0] if bigger else 0.0)
+
+
+def _is_heading(line: TextLine, fonts: Fonts) -> bool:
+    words = len(line.text.split())
+    if line.text[-1] in ".,;" or _BULLET.match(line.text):
+        return False
+    if line.size >= fonts.body * 1.12:
+        return words <= 20
+    return line.bold and words <= 12 and not line.text.endswith(":")
+
+
+def _heading_level(text: str, size: float, fonts: Fonts, first_page: bool) -> int:
+    if first_page and size == fonts.title and size >= 1.5 * fonts.body:
+        return 0
+    numbered = _NUMBERING.match(text)
+    if numbered:
+        return min(numbered.group(1).count(".") + 1, 5)
+    sizes = [s for s in fonts.heading_sizes if s != fonts.title] or [fonts.body]
+    rank = sizes.index(round(size, 1)) if round(size, 1) in sizes else len(sizes)
+    return min(rank + 1, 5)
+
+
+def _starts_block(prev: TextLine, line: TextLine, current: LayoutBlock, fonts: Fonts,
+                  heading: bool) -> bool:
+    if line.column_start or line.top < prev.top:
+        return True
+    if heading != (current.kind == "heading") or abs(line.size - prev.size) > 0.5:
+        return True
+    allowed = fonts.gap + max(2.0, 0.25 * fonts.body)
+    if heading:  # a heading's lines are often set with a wider leading
+        allowed = max(allowed, 0.6 * line.size)
+    if line.top - prev.bottom > allowed:
+        return True
+    if _BULLET.match(line.text) or (current.kind == "list_item" and line.x0 < prev.x0 - 3):
+        return True
+    if heading:
+        return False
+    return _forced_break(prev, line)
+
+
+def _forced_break(prev: TextLine, line: TextLine) -> bool:
+    """The next line's first word would have fitted on ``prev``: the break was not wrapping."""
+    if prev.text.endswith("-"):
+        return False
+    char = (line.x1 - line.x0) / max(len(line.text), 1)
+    first = line.text.split(" ", 1)[0]
+    return (len(first) + 1) * char < prev.right - prev.x1
+
+
+def build_blocks(flow: Sequence[TextLine | Table], fonts: Fonts, first_page: bool
+                 ) -> list[LayoutBlock]:
+    """Blocks of one page, from its lines and tables in reading order."""
+    blocks: list[LayoutBlock] = []
+    prev: TextLine | None = None
+    for item in flow:
+        if isinstance(item, Table):
+            blocks.extend(_table_blocks(item))
+            prev = None
+            continue
+        heading = _is_heading(item, fonts)
+        if prev is None or not blocks or _starts_block(prev, item, blocks[-1], fonts, heading):
+            kind: Kind = "heading" if heading else "list_item" if _BULLET.match(
+                item.text) else "paragraph"
+            level = _heading_level(item.text, item.size, fonts, first_page) if heading else 0
+            blocks.append(LayoutBlock(kind, [], level, item.column_start))
+        text = item.text
+        if blocks[-1].kind == "list_item" and not blocks[-1].lines:
+            text = _BULLET.sub("", text)
+        text = _CID.sub("", text).strip()
+        blocks[-1].lines.append(text)
+        prev = item
+    return blocks
+
+
+def _table_blocks(table: Table) -> list[LayoutBlock]:
+    rows = [row for row in table.rows if any(row)]
+    if rows and max(len(row) for row in rows) < 2:  # a framed paragraph, not a table
+        return [LayoutBlock("paragraph", [row[0]]) for row in rows]
+    return [LayoutBlock("table", [" | ".join(row) for row in rows])] if rows else []
+
+
+def join_continuations(blocks: list[LayoutBlock]) -> list[LayoutBlock]:
+    """Join a paragraph cut by a page or column break with the text that continues it."""
+    out: list[LayoutBlock] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (prev is not None and block.after_jump and block.kind == "paragraph"
+                and prev.kind in {"paragraph", "list_item"} and prev.lines and block.lines
+                and not _SENTENCE_END.search(prev.lines[-1]) and block.lines[0][:1].islower()):
+            prev.lines.extend(block.lines)
+            continue
+        out.append(block)
+    return out
+
+
+def render(blocks: Sequence[LayoutBlock], words: Counter[str]) -> str:
+    parts = []
+    for block in blocks:
+        if block.kind == "table":
+            parts.append("\n".join(block.lines))
+            continue
+        text = join_lines(block.lines, words)
+        if block.kind == "heading":
+            parts.append("#" * (block.level + 1) + " " + text)
+        elif block.kind == "list_item":
+            parts.append("- " + text)
+        elif text:
+            parts.append(text)
+    return "\n\n".join(parts)

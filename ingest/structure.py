@@ -54,7 +54,7 @@ class Block:
     section: str
     start: int
     end: int
-    units: tuple[Span, ...]  # sentences, or list items
+    units: tuple[Span, ...]  # sentences (within one row of a table), or list items
     lead_in: Span | None = None
 
 
@@ -252,8 +252,11 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("list", section, start, items[-1].end, tuple(items), lead_span))
             continue
         para = _join(text, group)
-        sentences = tuple(split_sentences(para))
-        blocks.append(Block("paragraph", section, para.start, para.end, sentences))
+        if all(" | " in line.text for line in group):  # a table: no sentence spans two rows
+            units = tuple(s for row in group for s in split_sentences(row))
+        else:
+            units = tuple(split_sentences(para))
+        blocks.append(Block("paragraph", section, para.start, para.end, units))
         i += 1
     return blocks
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.facts import extract_facts
-from ingest.loaders import UnreadableFileError, iter_policy_files, load_file
+from ingest.loaders import DEFAULT_MAX_BYTES, UnreadableFileError, iter_policy_files, load_file
 from ingest.metadata import detect_metadata
-from ingest.normalize import content_hash, normalise_text
+from ingest.normalize import content_hash, file_hash, normalise_text
 from ingest.passages import build_passages
 from knowledge.models import Document
 from knowledge.store import KnowledgeStore
@@ -43,13 +43,14 @@ def document_id(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-") or "document"
 
 
-def read_document(path: Path) -> Document:
-    text = normalise_text(load_file(path))
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The document at ``path``; raises :class:`UnreadableFileError` with a reason to show."""
+    text = normalise_text(load_file(path, max_bytes=max_bytes))
     meta = detect_metadata(text, fallback_name=path.stem)
     doc = Document(
         id=document_id(path), municipality=meta.municipality, title=meta.title, kind=meta.kind,
         source=str(path.resolve()), content_hash=content_hash(text), text=text, date=meta.date,
-        adopted_by=meta.adopted_by, dnr=meta.dnr,
+        adopted_by=meta.adopted_by, dnr=meta.dnr, source_hash=file_hash(path),
     )
     return doc
 
@@ -58,6 +59,7 @@ def ingest_paths(
     store: KnowledgeStore,
     paths: Iterable[Path],
     progress: Callable[[str], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> IngestReport:
     paths = [Path(p) for p in paths]
     report = IngestReport()
@@ -68,7 +70,7 @@ def ingest_paths(
         if progress:
             progress(path.name)
         try:
-            doc = read_document(path)
+            doc = read_document(path, max_bytes)
         except UnreadableFileError as exc:
             log.warning("ingest: skipped %s: %s", path, exc.reason)
             report.failed.append((str(path), exc.reason))

@@ -8,7 +8,12 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Document:
-    """One policy file, with its normalised text so every quote can be checked against it."""
+    """One policy file, with its normalised text so every quote can be checked against it.
+
+    ``content_hash`` is the hash of ``text`` as stored; for a laid-out file (PDF) that text is
+    rendered (hyphens joined, page furniture dropped), so ``source_hash``, the SHA-256 of the
+    original file's bytes, is what ties a stored document to the file at ``source`` for audit.
+    """
 
     id: str
     municipality: str
@@ -20,6 +25,7 @@ class Document:
     date: str | None = None
     adopted_by: str | None = None
     dnr: str | None = None
+    source_hash: str = ""
 
     def metadata(self) -> dict[str, Any]:
         data = asdict(self)

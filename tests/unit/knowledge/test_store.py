@@ -31,5 +31,6 @@ def test_document_stored_before_source_hash_existed_still_loads(tmp_path: Path) 
     meta = store._docs.get(ids=["old"], include=["metadatas"])["metadatas"]
     assert meta is not None
     legacy = str(meta[0]["json"]).replace(', "source_hash": ""', "")
+    assert "source_hash" not in legacy
     store._docs.update(ids=["old"], metadatas=[{**meta[0], "json": legacy}])
     assert store.documents() == [replace(doc, source_hash="")]

@@ -46,7 +46,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Fonts:
-    """Document-wide measures: body text size, heading sizes (largest first), normal line gap."""
+    """Document-wide measures: body text size, heading sizes (largest first), normal line gap,
+    and the title's size (0 when the largest size is not a title on the first page alone)."""
 
     body: float
     heading_sizes: tuple[float, ...]
@@ -54,7 +55,8 @@ class Fonts:
     title: float
 
 
-def measure(lines: Sequence[TextLine]) -> Fonts:
+def measure(pages: Sequence[Sequence[TextLine]]) -> Fonts:
+    lines = [line for page in pages for line in page]
     weights: Counter[float] = Counter()
     for line in lines:
         weights[round(line.size, 1)] += len(line.text)
@@ -64,7 +66,10 @@ def measure(lines: Sequence[TextLine]) -> Fonts:
                   if round(a.size, 1) == round(b.size, 1) == body
                   and 0 <= b.top - a.bottom <= body)
     gap = gaps[len(gaps) // 2] if gaps else 0.3 * body
-    return Fonts(body, tuple(bigger), gap, bigger[0] if bigger else 0.0)
+    title = bigger[0] if bigger and bigger[0] >= 1.5 * body else 0.0
+    if any(round(ln.size, 1) == title for page in pages[1:] for ln in page):
+        title = 0.0  # the largest size recurs: a chapter heading, not the document's title
+    return Fonts(body, tuple(bigger), gap, title)
 
 
 def _is_heading(line: TextLine, fonts: Fonts) -> bool:
@@ -77,11 +82,11 @@ def _is_heading(line: TextLine, fonts: Fonts) -> bool:
 
 
 def _heading_level(text: str, size: float, fonts: Fonts, first_page: bool) -> int:
-    if first_page and size == fonts.title and size >= 1.5 * fonts.body:
-        return 0
     numbered = _NUMBERING.match(text)
     if numbered:
         return min(numbered.group(1).count(".") + 1, 5)
+    if first_page and fonts.title and round(size, 1) == fonts.title:
+        return 0
     sizes = [s for s in fonts.heading_sizes if s != fonts.title] or [fonts.body]
     rank = sizes.index(round(size, 1)) if round(size, 1) in sizes else len(sizes)
     return min(rank + 1, 5)

@@ -77,7 +77,7 @@ def pdf_markdown(data: bytes, password: str = "") -> str:
     cells = [cell or "" for page in pages for _, rows in page.raw_tables
              for row in rows for cell in row]
     words = vocabulary([*(f.text for f in all_lines), *cells])
-    fonts = measure([ln for page in pages for ln in reading_order(page.lines, page.width)])
+    fonts = measure([reading_order(page.lines, page.width) for page in pages])
     blocks = []
     for number, page in enumerate(pages):
         tables = [Table(top, [[join_lines((cell or "").split("\n"), words) for cell in row]

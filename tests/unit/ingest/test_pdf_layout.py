@@ -19,6 +19,7 @@ from layout_specs import (
     GRONSKOG_TITLE,
 )
 from policy_pdf import build_pdf
+from reportlab.pdfgen import canvas  # type: ignore[import-untyped, unused-ignore]
 
 from ingest.facts import extract_facts
 from ingest.loaders import load_file
@@ -126,3 +127,17 @@ def test_table_rows_become_facts(doc: Document) -> None:
 def test_original_file_hash_is_kept(pdf: Path, doc: Document) -> None:
     assert doc.source == str(pdf.resolve())
     assert doc.source_hash == file_hash(pdf) != doc.content_hash
+
+
+def test_chapter_headings_in_the_largest_size_keep_one_level(tmp_path: Path) -> None:
+    pdf = canvas.Canvas(str(tmp_path / "kapitel.pdf"))
+    for title in ("Inledning", "Ansvar", "Uppföljning"):
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(72, 760, title)
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(72, 730, f"Kommunen beskriver här avsnittet om {title.lower()}.")
+        pdf.showPage()
+    pdf.save()
+    lines = load_file(tmp_path / "kapitel.pdf").split("\n")
+    assert [line for line in lines if line.startswith("#")] == [
+        "## Inledning", "## Ansvar", "## Uppföljning"]

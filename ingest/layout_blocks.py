@@ -35,7 +35,8 @@ class LayoutBlock:
     lines: list[str] = field(default_factory=list)
     level: int = 0
     after_jump: bool = False  # first block after a page or column break
-    text: str = ""
+    size: float = 0.0
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,15 @@ def measure(pages: Sequence[Sequence[TextLine]]) -> Fonts:
     return Fonts(body, tuple(bigger), gap, title)
 
 
-def _is_heading(line: TextLine, fonts: Fonts) -> bool:
-    words = len(line.text.split())
-    if line.text[-1] in ".,;" or _BULLET.match(line.text):
+def _is_heading(block: LayoutBlock, fonts: Fonts) -> bool:
+    """Set apart by size or weight, and short: a paragraph in a larger font is an ingress."""
+    text = " ".join(block.lines)
+    words = len(text.split())
+    if block.kind != "paragraph" or not text or text[-1] in ".,;" or len(block.lines) > 3:
         return False
-    if line.size >= fonts.body * 1.12:
+    if block.size >= fonts.body * 1.12:
         return words <= 20
-    return line.bold and words <= 12 and not line.text.endswith(":")
+    return block.bold and words <= 12 and not text.endswith(":")
 
 
 def _heading_level(text: str, size: float, fonts: Fonts, first_page: bool) -> int:
@@ -92,22 +95,22 @@ def _heading_level(text: str, size: float, fonts: Fonts, first_page: bool) -> in
     return min(rank + 1, 5)
 
 
-def _starts_block(prev: TextLine, line: TextLine, current: LayoutBlock, fonts: Fonts,
-                  heading: bool) -> bool:
+def _starts_block(prev: TextLine, line: TextLine, current: LayoutBlock, fonts: Fonts) -> bool:
     if line.column_start or line.top < prev.top:
         return True
-    if heading != (current.kind == "heading") or abs(line.size - prev.size) > 0.5:
+    if abs(line.size - prev.size) > 0.5 or line.bold != prev.bold:
         return True
+    display = line.bold or line.size >= fonts.body * 1.12  # titles: wider leading, no wrap test
     allowed = fonts.gap + max(2.0, 0.25 * fonts.body)
-    if heading:  # a heading's lines are often set with a wider leading
-        allowed = max(allowed, 0.6 * line.size)
-    if line.top - prev.bottom > allowed:
+    if line.top - prev.bottom > (max(allowed, 0.6 * line.size) if display else allowed):
         return True
     if _BULLET.match(line.text) or (current.kind == "list_item" and line.x0 < prev.x0 - 3):
         return True
-    if heading:
+    if display:
         return False
-    return _forced_break(prev, line)
+    width = prev.right - prev.x0
+    ended = prev.x1 < prev.right - 0.15 * width and _SENTENCE_END.search(prev.text)
+    return bool(ended) or _forced_break(prev, line)
 
 
 def _forced_break(prev: TextLine, line: TextLine) -> bool:
@@ -129,18 +132,21 @@ def build_blocks(flow: Sequence[TextLine | Table], fonts: Fonts, first_page: boo
             blocks.extend(_table_blocks(item))
             prev = None
             continue
-        heading = _is_heading(item, fonts)
-        if prev is None or not blocks or _starts_block(prev, item, blocks[-1], fonts, heading):
-            kind: Kind = "heading" if heading else "list_item" if _BULLET.match(
-                item.text) else "paragraph"
-            level = _heading_level(item.text, item.size, fonts, first_page) if heading else 0
-            blocks.append(LayoutBlock(kind, [], level, item.column_start))
+        if prev is None or not blocks or _starts_block(prev, item, blocks[-1], fonts):
+            bullet = _BULLET.match(item.text)
+            blocks.append(LayoutBlock("list_item" if bullet else "paragraph", [], 0,
+                                      item.column_start, item.size, item.bold))
         text = item.text
         if blocks[-1].kind == "list_item" and not blocks[-1].lines:
             text = _BULLET.sub("", text)
         text = _CID.sub("", text).strip()
-        blocks[-1].lines.append(text)
+        if text:
+            blocks[-1].lines.append(text)
         prev = item
+    for block in blocks:
+        if _is_heading(block, fonts):
+            block.kind = "heading"
+            block.level = _heading_level(block.lines[0], block.size, fonts, first_page)
     return blocks
 
 

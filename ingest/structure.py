@@ -159,6 +159,11 @@ def _reads_as_lead_in(line: str) -> bool:
             or bool(_SENTENCE_WORD.search(line)) or len(line.split()) > 8)
 
 
+def _is_item(groups: list[list[Span]], i: int) -> bool:
+    """A list item: a bullet line that is not a numbered heading."""
+    return _is_bullet(groups[i]) and not _numbered_heading(groups, i)
+
+
 def _is_bullet(group: list[Span]) -> bool:
     return bool(_BULLET.match(group[0].text))
 
@@ -223,7 +228,7 @@ def parse_blocks(text: str) -> list[Block]:
         if _numbered_heading(groups, i):
             section, i = clean_heading(first), i + 1
             continue
-        followed_by_list = nxt is not None and _is_bullet(nxt)
+        followed_by_list = nxt is not None and _is_item(groups, i + 1)
         lone = len(group) == 1 and not _is_bullet(group)
         if lone and not followed_by_list and is_lead_in(first):
             detached = _detached_list(groups, i)
@@ -263,7 +268,7 @@ def parse_blocks(text: str) -> list[Block]:
 
 def _items(text: str, groups: list[list[Span]], i: int) -> tuple[list[Span], int]:
     items: list[Span] = []
-    while i < len(groups) and _is_bullet(groups[i]):
+    while i < len(groups) and _is_item(groups, i):
         items.append(_join(text, groups[i]))
         i += 1
     return items, i
@@ -272,7 +277,7 @@ def _items(text: str, groups: list[list[Span]], i: int) -> tuple[list[Span], int
 def _detached_list(groups: list[list[Span]], i: int) -> int | None:
     """A lead-in separated from its bullets by page furniture (a date, a page number)."""
     for j in range(i + 1, min(i + 4, len(groups))):
-        if _is_bullet(groups[j]):
+        if _is_item(groups, j):
             return j
         if sum(len(line.text) for line in groups[j]) > 40:
             return None

@@ -18,7 +18,7 @@ from layout_specs import (
     GRONSKOG_SPLIT_SENTENCE,
     GRONSKOG_TITLE,
 )
-from policy_pdf import build_pdf
+from policy_pdf import build_pdf, wrap
 from reportlab.pdfgen import canvas  # type: ignore[import-untyped, unused-ignore]
 
 from ingest.facts import extract_facts
@@ -141,3 +141,32 @@ def test_chapter_headings_in_the_largest_size_keep_one_level(tmp_path: Path) -> 
     lines = load_file(tmp_path / "kapitel.pdf").split("\n")
     assert [line for line in lines if line.startswith("#")] == [
         "## Inledning", "## Ansvar", "## Uppföljning"]
+
+
+def test_ingress_in_a_larger_font_is_a_paragraph_and_a_plain_numbered_line_a_heading(
+        tmp_path: Path) -> None:
+    ingress = ("Kommunen vill med denna policy visa hur det internationella arbetet stärker "
+               "den egna verksamheten, hur invånarna får del av det och hur arbetet följs upp "
+               "av de förtroendevalda varje år.")
+    pdf = canvas.Canvas(str(tmp_path / "ingress.pdf"))
+    y = 760.0
+    for line in wrap(ingress, 400, 12, hyphenate=False):
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(72, y, line)
+        y -= 15
+    y -= 10
+    pdf.setFont("Helvetica", 10)
+    for line in ("3. Ansvar och organisation",
+                 "Kommunstyrelsen leder det internationella arbetet och samordnar kommunens",
+                 "kontakter med vänorterna i Norden.",
+                 "Kommunen har nu ingen vänort utanför Norden.",
+                 "Ingen vänort finns heller i Baltikum."):
+        pdf.drawString(72, y, line)
+        y -= 13
+    pdf.save()
+    doc = read_document(tmp_path / "ingress.pdf")
+    assert doc.text.split("\n\n")[0] == ingress
+    passages = build_passages(doc)
+    assert [p.section for p in passages][-3:] == ["Ansvar och organisation"] * 3
+    assert passages[-3].text == ("Kommunstyrelsen leder det internationella arbetet och samordnar "
+                                 "kommunens kontakter med vänorterna i Norden.")

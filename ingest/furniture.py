@@ -10,7 +10,6 @@ every character of the original file.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -39,9 +38,10 @@ def furniture_key(line: str) -> str:
 
 
 def repeated_edge_lines(pages: Sequence[Sequence[str]], depth: int = 3) -> set[str]:
-    """Keys of lines found among the first or last ``depth`` lines of at least half the pages.
+    """Keys of lines found among the first or last ``depth`` lines of half the pages or more.
 
-    A single page has nothing to repeat; two pages must share the line.
+    A single page has nothing to repeat; two pages must share the line. Half, rounded down,
+    so a header that alternates between odd and even pages still counts.
     """
     if len(pages) < 2:
         return set()
@@ -49,7 +49,7 @@ def repeated_edge_lines(pages: Sequence[Sequence[str]], depth: int = 3) -> set[s
     for lines in pages:
         edges = {furniture_key(line) for line in [*lines[:depth], *lines[-depth:]]}
         counts.update(key for key in edges if key)
-    needed = max(2, math.ceil(len(pages) / 2))
+    needed = max(2, len(pages) // 2)
     return {key for key, n in counts.items() if n >= needed}
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ingest.dehyphenate import join_lines
-from ingest.pdf_lines import TextLine
+from ingest.pdf_textline import TextLine
 
 __all__ = ["LayoutBlock", "Table", "build_blocks", "join_continuations", "render"]
 
@@ -132,7 +132,14 @@ def build_blocks(flow: Sequence[TextLine | Table], fonts: Fonts, first_page: boo
             blocks.extend(_table_blocks(item))
             prev = None
             continue
-        if prev is None or not blocks or _starts_block(prev, item, blocks[-1], fonts):
+        if item.row:  # a row of a borderless table
+            if prev is not None and prev.row and blocks and blocks[-1].kind == "table":
+                blocks[-1].lines.append(item.text)
+            else:
+                blocks.append(LayoutBlock("table", [item.text], 0, item.column_start))
+            prev = item
+            continue
+        if prev is None or prev.row or not blocks or _starts_block(prev, item, blocks[-1], fonts):
             bullet = _BULLET.match(item.text)
             blocks.append(LayoutBlock("list_item" if bullet else "paragraph", [], 0,
                                       item.column_start, item.size, item.bold))

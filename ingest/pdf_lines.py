@@ -10,27 +10,15 @@ then the right.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
+
+from ingest.pdf_rows import aligned_rows
+from ingest.pdf_textline import TextLine
 
 __all__ = ["TextLine", "reading_order", "visual_lines"]
 
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", ",b")
-
-
-@dataclass(frozen=True)
-class TextLine:
-    """A line, or the part of a line in one column, with what layout decisions need."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    right: float = 0.0  # right edge of the text column the line sits in
-    column_start: bool = False  # first line of a column after the left one (a position jump)
 
 
 def _fragment(words: Sequence[dict[str, Any]]) -> TextLine:
@@ -104,7 +92,25 @@ def _zone(lines: Sequence[Sequence[TextLine]], i: int, width: float) -> tuple[in
             break
         end += 1
     end = max(end, last_split)
-    return (end, (lo + hi) / 2) if split >= 2 else None
+    gutter = (lo + hi) / 2
+    if split < 2 or not _balanced(lines[i:end], gutter):
+        return None
+    return end, gutter
+
+
+def _balanced(lines: Sequence[Sequence[TextLine]], gutter: float) -> bool:
+    """Text columns are of like width and their lines fill them; a borderless table's first
+    column of short labels ("Kommunstyrelsen") is not a column of text."""
+    left = [f for line in lines for f in line if f.x1 <= gutter]
+    right = [f for line in lines for f in line if f.x1 > gutter]
+    if not left or not right:
+        return False
+    x0, x1 = min(f.x0 for f in left), max(f.x1 for f in right)
+    left_width, right_width = gutter - x0, x1 - gutter
+    if not 0.6 <= left_width / max(right_width, 1.0) <= 1.6:
+        return False
+    fill = sorted((f.x1 - f.x0) / max(left_width, 1.0) for f in left)
+    return fill[len(fill) // 2] >= 0.6
 
 
 def reading_order(lines: Sequence[Sequence[TextLine]], width: float) -> list[TextLine]:
@@ -114,8 +120,9 @@ def reading_order(lines: Sequence[Sequence[TextLine]], width: float) -> list[Tex
     while i < len(lines):
         zone = _zone(lines, i, width)
         if zone is None:
-            out.append(_merge(lines[i]))
-            i += 1
+            end, rows = aligned_rows(lines, i)
+            out.extend(rows or [_merge(lines[i])])
+            i = end if rows else i + 1
             continue
         end, gutter = zone
         for left in (True, False):

@@ -170,3 +170,24 @@ def test_ingress_in_a_larger_font_is_a_paragraph_and_a_plain_numbered_line_a_hea
     assert [p.section for p in passages][-3:] == ["Ansvar och organisation"] * 3
     assert passages[-3].text == ("Kommunstyrelsen leder det internationella arbetet och samordnar "
                                  "kommunens kontakter med vänorterna i Norden.")
+
+
+def test_borderless_table_is_rows_not_text_columns(tmp_path: Path) -> None:
+    rows = [("Kommunstyrelsen", "Leder det internationella arbetet i kommunen."),
+            ("Utbildningsnämnden", "Beslutar om elevutbyten med andra länder."),
+            ("Miljönämnden", "Samordnar klimatsamarbeten med vänorterna.")]
+    pdf = canvas.Canvas(str(tmp_path / "ramlos.pdf"))
+    pdf.setFont("Helvetica", 10)
+    for n, (organ, duty) in enumerate(rows):
+        pdf.drawString(72, 760 - 20 * n, organ)
+        pdf.drawString(230, 760 - 20 * n, duty)
+    pdf.drawString(230, 760 - 20 * len(rows) + 7, "Avtalen tecknas av ordföranden.")  # wraps
+    pdf.drawString(72, 680, "Ansvaret följer delegationsordningen i övrigt.")
+    pdf.save()
+    text = load_file(tmp_path / "ramlos.pdf")
+    assert text.split("\n\n") == [
+        "Kommunstyrelsen | Leder det internationella arbetet i kommunen.\n"
+        "Utbildningsnämnden | Beslutar om elevutbyten med andra länder.\n"
+        "Miljönämnden | Samordnar klimatsamarbeten med vänorterna. Avtalen tecknas av "
+        "ordföranden.",
+        "Ansvaret följer delegationsordningen i övrigt."]

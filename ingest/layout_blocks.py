@@ -165,17 +165,26 @@ def _table_blocks(table: Table) -> list[LayoutBlock]:
 
 
 def join_continuations(blocks: list[LayoutBlock]) -> list[LayoutBlock]:
-    """Join a paragraph cut by a page or column break with the text that continues it."""
+    """Join a paragraph cut by a page or column break with the text that continues it, and a
+    table split over two pages (without its repeated header row)."""
     out: list[LayoutBlock] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if (prev is not None and block.after_jump and block.kind == "paragraph"
-                and prev.kind in {"paragraph", "list_item"} and prev.lines and block.lines
-                and not _SENTENCE_END.search(prev.lines[-1]) and block.lines[0][:1].islower()):
-            prev.lines.extend(block.lines)
+        if prev is not None and block.after_jump and _continues(prev, block):
+            repeated = block.kind == "table" and block.lines[0] == prev.lines[0]
+            prev.lines.extend(block.lines[1:] if repeated else block.lines)
             continue
         out.append(block)
     return out
+
+
+def _continues(prev: LayoutBlock, block: LayoutBlock) -> bool:
+    if not prev.lines or not block.lines:
+        return False
+    if prev.kind == block.kind == "table":
+        return prev.lines[-1].count(" | ") == block.lines[0].count(" | ")
+    return (block.kind == "paragraph" and prev.kind in {"paragraph", "list_item"}
+            and not _SENTENCE_END.search(prev.lines[-1]) and block.lines[0][:1].islower())
 
 
 def render(blocks: Sequence[LayoutBlock], words: Counter[str]) -> str:

@@ -19,7 +19,15 @@ from layout_specs import (
     GRONSKOG_TITLE,
 )
 from policy_pdf import build_pdf, wrap
+from reportlab.lib import colors  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfgen import canvas  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ingest.facts import extract_facts
 from ingest.loaders import load_file
@@ -191,3 +199,14 @@ def test_borderless_table_is_rows_not_text_columns(tmp_path: Path) -> None:
         "Miljönämnden | Samordnar klimatsamarbeten med vänorterna. Avtalen tecknas av "
         "ordföranden.",
         "Ansvaret följer delegationsordningen i övrigt."]
+
+
+def test_table_split_over_two_pages_is_one_table(tmp_path: Path) -> None:
+    rows = [["Organ", "Ansvar"]] + [[f"Nämnd {n}", f"Ansvarar för område {n}."]
+                                    for n in range(1, 9)]
+    table = Table(rows, colWidths=[150, 250], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [Spacer(1, 620), table]
+    SimpleDocTemplate(str(tmp_path / "delad.pdf"), pagesize=A4).build(story)
+    text = load_file(tmp_path / "delad.pdf")
+    assert text == "\n".join(" | ".join(row) for row in rows)

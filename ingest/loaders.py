@@ -9,8 +9,12 @@ instead of crashing a whole ingest run.
 
 Structure is expressed with light Markdown (``#`` headings, ``- `` list items, table rows
 joined with `` | ``) because the heading detector downstream already understands Markdown.
-Characters are never rewritten (Swedish å ä ö, typographic quotes and dashes stay as they
-are); only line endings, trailing whitespace and runs of blank lines are normalised.
+In text, Word and HTML files characters are never rewritten (Swedish å ä ö, typographic
+quotes and dashes stay as they are); only line endings, trailing whitespace and runs of blank
+lines are normalised. A PDF has no text to keep verbatim, only positioned glyphs: its layout
+step (``ingest.pdf_layout``) joins line-end hyphens and sentences cut by a page break and drops
+running headers, footers and page numbers. A Word file's page headers and footers live in
+their own parts and never reach the body text.
 """
 
 from __future__ import annotations
@@ -34,7 +38,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PasswordType, PdfReader
 
+from ingest.pdf_layout import pdf_markdown
+
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
     "UnreadableFileError",
     "iter_policy_files",
@@ -44,6 +51,8 @@ __all__ = [
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"}
 )
+
+DEFAULT_MAX_BYTES = 20_000_000
 
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -66,7 +75,7 @@ class UnreadableFileError(Exception):
 # --------------------------------------------------------------------------- public API
 
 
-def load_file(path: Path, max_bytes: int = 20_000_000) -> str:
+def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Return the plain text of the policy document at ``path``.
 
     Line structure is preserved; headings, list items and table rows are rendered as
@@ -208,31 +217,9 @@ def _decode_bytes(data: bytes, preferred: str | None = None) -> str:
 
 # ---------------------------------------------------------------------------------- PDF
 
-_PAGE_NUMBER_LINE = re.compile(
-    r"""^\s*(?:
-        -?\s*\d{1,4}\s*-?                                   # 3   or  - 3 -
-      | \d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4})         # 3 (10)  or  3/10
-      | (?:sida|page|s\.)\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?   # Sida 3 av 10
-    )\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-def _strip_page_number(page_text: str) -> str:
-    """Drop a lone page-number line at the very top or bottom of a page."""
-    lines = page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    if lines and _PAGE_NUMBER_LINE.match(lines[-1]):
-        lines.pop()
-    if lines and _PAGE_NUMBER_LINE.match(lines[0]):
-        lines.pop(0)
-    return "\n".join(lines)
-
 
 def _pdf_text(path: Path, data: bytes) -> str:
+    """Layout-aware text (``ingest.pdf_layout``); pypdf only tells a locked file apart first."""
     try:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted:
@@ -244,14 +231,13 @@ def _pdf_text(path: Path, data: bytes) -> str:
                 opened = False
             if not opened:
                 raise UnreadableFileError(path, "the PDF is encrypted (password protected)")
-        pages = [_strip_page_number(page.extract_text() or "") for page in reader.pages]
+        return pdf_markdown(data)
     except UnreadableFileError:
         raise
-    except Exception as exc:  # pypdf raises many types on malformed input
+    except Exception as exc:  # pypdf and pdfminer raise many types on malformed input
         raise UnreadableFileError(
             path, f"the PDF is corrupted or unreadable ({_describe(exc)})"
         ) from exc
-    return "\n\n".join(pages)
 
 
 def _describe(exc: BaseException) -> str:
@@ -321,7 +307,20 @@ def _docx_paragraph(paragraph: Paragraph) -> str:
         return "#" * min(max(level, 1) + 1, 6) + " " + _one_line(text)
     if folded.startswith("list") or _has_numbering(paragraph):  # "Liststycke" included
         return "- " + _one_line(text)
+    if _bold_title(paragraph, text):  # a heading typed as bold Normal text
+        return "## " + _one_line(text)
     return text
+
+
+def _bold_title(paragraph: Paragraph, text: str) -> bool:
+    """Short, not a sentence, and every run bold (directly or through the style)."""
+    words = text.split()
+    if not words or len(words) > 12 or text.rstrip()[-1] in ".,;:!?":
+        return False
+    style = paragraph.style
+    style_bold = bool(style is not None and style.font.bold)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
 
 
 def _has_numbering(paragraph: Paragraph) -> bool:

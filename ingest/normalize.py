@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from pathlib import Path
 
 from knowledge.text import collapse_ws
 
-__all__ = ["collapse_ws", "content_hash", "normalise_text"]
+__all__ = ["collapse_ws", "content_hash", "file_hash", "normalise_text"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _BLANKS = re.compile(r"\n{3,}")
@@ -28,3 +29,12 @@ def normalise_text(raw: str) -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes: the audit link from a stored document to its original."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest.loaders import UnreadableFileError, load_file
 from ingest.metadata import detect_metadata
 from ingest.municipality import Guess
-from ingest.normalize import content_hash, normalise_text
+from ingest.normalize import content_hash, file_hash, normalise_text
 from knowledge.models import Document
 from knowledge.municipalities import Registry, load_registry
 
@@ -76,5 +76,5 @@ def read_document(path: Path, *, root: Path | None = None, registry: Registry | 
         kind=meta.kind, source=str(path.resolve()), content_hash=content_hash(text), text=text,
         date=meta.date, adopted_by=meta.adopted_by, dnr=meta.dnr,
         official_name=meta.official_name, municipality_source=meta.municipality_how,
-        valid=meta.valid, replaces=meta.replaces,
+        valid=meta.valid, replaces=meta.replaces, source_hash=file_hash(path),
     )

@@ -8,7 +8,12 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Document:
-    """One policy file, with its normalised text so every quote can be checked against it."""
+    """One policy file, with its normalised text so every quote can be checked against it.
+
+    ``content_hash`` is the hash of ``text`` as stored; for a laid-out file (PDF) that text is
+    rendered (hyphens joined, page furniture dropped), so ``source_hash``, the SHA-256 of the
+    original file's bytes, is what ties a stored document to the file at ``source`` for audit.
+    """
 
     id: str
     municipality: str
@@ -25,6 +30,7 @@ class Document:
     municipality_source: str = ""  # how the municipality was found, e.g. "taken from the file name"
     valid: str | None = None  # "Gäller från och med 2024-04-01 och tills vidare"
     replaces: str | None = None  # "Riktlinjer för internationella kontakter (2015)"
+    source_hash: str = ""  # sha256 of the original file, for audit (content_hash: stored text)
 
     def metadata(self) -> dict[str, Any]:
         data = asdict(self)

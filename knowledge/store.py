@@ -1,7 +1,8 @@
 """The knowledge store: documents and passages in Chroma, on disk or on a Chroma server.
 
 Passages live in a collection named after the embedder (vectors of different models never mix);
-documents (metadata, content hash, full normalised text for quote checks) in a second
+documents (metadata, content hash, original file's hash, full normalised text for quote checks)
+in a second
 collection, so a Chroma server holds everything and any app instance can answer.
 """
 
@@ -91,7 +92,8 @@ class KnowledgeStore:
         self._docs.upsert(
             ids=[doc.id], documents=[doc.text], embeddings=[[0.0, 0.0]],
             metadatas=[{"json": json.dumps(doc.metadata(), ensure_ascii=False),
-                        "source": doc.source, "hash": doc.content_hash}],
+                        "source": doc.source, "hash": doc.content_hash,
+                        "source_hash": doc.source_hash}],
         )
         return embedded
 

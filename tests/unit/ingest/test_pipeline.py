@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
+from reportlab.pdfgen import canvas  # type: ignore[import-untyped, unused-ignore]
 
 from ingest.pipeline import document_id, ingest_paths
 from knowledge.embeddings import HashingEmbeddings
@@ -154,3 +157,39 @@ def test_store_survives_reopen(tmp_path: Path, folder: Path) -> None:
     report = ingest_paths(second, [folder])
     assert sorted(report.unchanged) == sorted([ALE, EKSJO])
     assert len(second.passages()) == count
+
+
+def _pdf(path: Path, text: str) -> Path:
+    pdf = canvas.Canvas(str(path))
+    pdf.drawString(72, 760, text)
+    pdf.save()
+    return path
+
+
+def test_locked_scanned_and_oversized_files_are_reported_and_the_rest_lands(
+    store: KnowledgeStore, folder: Path
+) -> None:
+    writer = PdfWriter(clone_from=_pdf(folder.parent / "plain.pdf", "Hemlig policy"))
+    writer.encrypt(user_password="lösen", owner_password="ägare", algorithm="AES-128")
+    writer.write(folder / "locked.pdf")
+    scan = PdfWriter()
+    scan.add_blank_page(width=595, height=842)
+    scan.write(folder / "scan.pdf")
+    (folder / "huge.txt").write_text("Kommunen deltar i nätverk. " * 4000, encoding="utf-8")
+
+    report = ingest_paths(store, [folder], max_bytes=100_000)
+    failed = {Path(name).name: reason for name, reason in report.failed}
+    assert failed == {
+        "locked.pdf": "the PDF is encrypted (password protected)",
+        "scan.pdf": "the PDF has no text layer (scanned?)",
+        "huge.txt": "the file is too large (112,000 bytes, limit 100,000 bytes)",
+    }
+    assert sorted(report.added) == sorted([ALE, EKSJO])
+
+
+def test_original_file_hash_and_path_are_stored(store: KnowledgeStore, folder: Path) -> None:
+    ingest_paths(store, [folder])
+    for doc in store.documents():
+        original = Path(doc.source).read_bytes()
+        assert doc.source_hash == hashlib.sha256(original).hexdigest()
+        assert doc.content_hash == hashlib.sha256(doc.text.encode()).hexdigest()

@@ -298,3 +298,70 @@ def test_metadata_fallbacks_for_bare_text() -> None:
 def test_kommun_line_overrides_counts() -> None:
     text = "Kommun: Testköping\n\nPolicy för Ale kommun och Ale kommuns nämnder."
     assert detect_metadata(text, "x").municipality == "Testköping"
+
+
+# ----------------------------------------------------------------- numbered headings, furniture
+
+
+def test_numbered_headings_are_headings_with_the_number_out_of_the_title() -> None:
+    text = f"1. Inledning\n\n{LONG}\n\n2.1 Mål\n\n{LONG}\n\n2.2. Ansvar och organisation\n{LONG}"
+    blocks = parse_blocks(text)
+    assert [b.kind for b in blocks] == ["paragraph"] * 3
+    assert _sections(blocks) == ["Inledning", "Mål", "Ansvar och organisation"]
+
+
+def test_numbered_list_items_stay_items() -> None:
+    text = ("Kommunen prioriterar följande områden:\n\n1. Skola\n2. Miljö\n3. Näringsliv\n\n"
+            + LONG)
+    blocks = parse_blocks(text)
+    assert [b.kind for b in blocks] == ["list", "paragraph"]
+    assert [u.text for u in blocks[0].units] == ["1. Skola", "2. Miljö", "3. Näringsliv"]
+    assert blocks[0].lead_in is not None
+    assert _sections(blocks) == ["", ""]
+
+
+def test_heading_directly_above_a_list_stays_a_heading() -> None:
+    text = ("## Syfte\n\n" + LONG + "\n\nPrioriterade områden\n\n"
+            "- Skola: fler utbyten.\n- Miljö: lärande om klimat.")
+    blocks = parse_blocks(text)
+    assert blocks[-1].kind == "list" and blocks[-1].lead_in is None
+    assert blocks[-1].section == "Prioriterade områden"
+
+
+@pytest.mark.parametrize("lead", ["Målen ska nås genom att kommunen", "Kommunen arbetar med",
+                                  "Rapporten ska innehålla:"])
+def test_a_lead_in_above_a_list_stays_a_lead_in(lead: str) -> None:
+    blocks = parse_blocks(f"## Mål\n\n{lead}\n\n- söker extern finansiering,\n- deltar i nätverk.")
+    assert [b.kind for b in blocks] == ["list"]
+    assert blocks[0].lead_in is not None and blocks[0].lead_in.text == lead
+    assert blocks[0].section == "Mål"
+
+
+def test_heading_with_a_year_but_not_a_date_line() -> None:
+    text = f"Agenda 2030\n\n{LONG}\n\nAntagen av kommunfullmäktige 2020-03-19\n\n{LONG}"
+    blocks = parse_blocks(text)
+    assert _sections(blocks) == ["Agenda 2030"] * 3
+    assert blocks[1].units[0].text == "Antagen av kommunfullmäktige 2020-03-19"
+
+
+def test_table_header_and_form_lines_are_not_headings() -> None:
+    text = ("## Ansvar\n\nDokumenttyp: Policy\n\nOrgan | Ansvar\n"
+            "Kommunstyrelsen | Leder och samordnar arbetet med vänorter.\n"
+            "Kultur- och fritidsnämnden | Beslutar om bidrag. Följer upp bidragen.")
+    blocks = parse_blocks(text)
+    assert _sections(blocks) == ["Ansvar", "Ansvar"]
+    assert [u.text for u in blocks[1].units] == [
+        "Organ | Ansvar", "Kommunstyrelsen | Leder och samordnar arbetet med vänorter.",
+        "Kultur- och fritidsnämnden | Beslutar om bidrag.", "Följer upp bidragen."]
+
+
+def test_page_furniture_in_a_text_file_stays_in_the_text_but_out_of_passages() -> None:
+    header = "Xby kommun | Internationell policy"
+    pages = [f"{header}\nSida {n} (3)\n\n{LONG}\n\nKommunstyrelsen följer upp arbetet varje år."
+             for n in (1, 2, 3)]
+    doc = _doc("\n\n".join(pages) + "\n\n7")
+    passages = build_passages(doc)
+    assert header in doc.text and "Sida 2 (3)" in doc.text
+    assert len(passages) == 6
+    assert all("Xby kommun" not in p.text and "Sida" not in p.text for p in passages)
+    assert {p.section for p in passages} == {"Testpolicy"}  # the header is not a section

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.boilerplate import furniture_starts
+
 _BULLET = re.compile(r"^(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|§\s*\d+[.:]?\s+)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _TOC_LINE = re.compile(r"(\.{4,}\s*\d*\s*$)|(^.{2,80}?\s\d{1,3}$)")
@@ -50,11 +52,16 @@ def _lines(text: str) -> list[Span]:
 
 
 def _groups(text: str) -> list[list[Span]]:
-    """Consecutive non-empty lines, with each bullet line starting a group of its own."""
+    """Consecutive non-empty lines, with each bullet line starting a group of its own.
+
+    Site furniture (menus, viewer chrome, contact boxes; see ingest.boilerplate) ends a group
+    like a blank line does, so it is never a heading, a passage or part of a quote.
+    """
+    furniture = furniture_starts(text)
     groups: list[list[Span]] = []
     current: list[Span] = []
     for line in _lines(text):
-        if not line.text:
+        if not line.text or (line.start in furniture and not _TOC_HEAD.match(line.text)):
             if current:
                 groups.append(current)
             current = []

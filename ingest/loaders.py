@@ -39,6 +39,7 @@ from docx.text.paragraph import Paragraph
 from pypdf import PasswordType, PdfReader
 
 from ingest.pdf_layout import pdf_markdown
+from ingest.web_content import is_layout_table, main_content_html, merge_dropped
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -374,11 +375,19 @@ def _html_text(path: Path, data: bytes) -> str:
             if tag.name in {"header", "footer"} and tag.find_parent(["article", "main"]):
                 continue
             tag.decompose()
-        renderer = _HtmlRenderer()
-        renderer.render(soup.body or soup)
-        return "\n\n".join(renderer.blocks)
+        full = _render_html(soup)
+        main = main_content_html(soup)  # menus, banners and toolbars left out
+        if main is not None:
+            return "\n\n".join(merge_dropped(_render_html(BeautifulSoup(main, "lxml")), full))
+        return "\n\n".join(full)
     except Exception as exc:
         raise UnreadableFileError(path, f"the HTML cannot be parsed ({_describe(exc)})") from exc
+
+
+def _render_html(soup: BeautifulSoup) -> list[str]:
+    renderer = _HtmlRenderer()
+    renderer.render(soup.body or soup)
+    return renderer.blocks
 
 
 def _decode_html(data: bytes) -> str:
@@ -466,6 +475,12 @@ class _HtmlRenderer:
             self._walk(tag)
             self._flush()
             self._list_depth -= 1
+        elif name == "table" and is_layout_table(tag):
+            self._flush()  # a table used as the page grid: its cells are blocks, not a row
+            for cell in tag.find_all(["td", "th"]):
+                if cell.find_parent("table") is tag:
+                    self._walk(cell)
+                    self._flush()
         elif name == "table":
             self._flush()
             self._table(tag)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.boilerplate import furniture_starts
 from ingest.furniture import furniture_key, is_page_number, repeated_lines
 
 _BULLET = re.compile(r"^(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|§\s*\d+[.:]?\s+)")
@@ -77,14 +78,18 @@ def _is_furniture(line: str, repeated: set[str]) -> bool:
 def _groups(text: str) -> list[list[Span]]:
     """Consecutive non-empty lines, with each bullet line starting a group of its own.
 
-    Page furniture ends a group like a blank line, so it never lands inside a passage.
+    Page furniture (page numbers, running headers) and site furniture (menus, viewer chrome,
+    contact boxes; see ingest.boilerplate) end a group like a blank line does, so they are
+    never a heading, a passage or part of a quote.
     """
     lines = _lines(text)
     repeated = repeated_lines([line.text for line in lines])
+    site = furniture_starts(text)
     groups: list[list[Span]] = []
     current: list[Span] = []
     for line in lines:
-        if not line.text or _is_furniture(line.text, repeated):
+        chrome = line.start in site and not _TOC_HEAD.match(line.text)
+        if not line.text or chrome or _is_furniture(line.text, repeated):
             if current:
                 groups.append(current)
             current = []

@@ -22,11 +22,15 @@ _CONTACT_OR_DATE = re.compile(
 
 
 def is_cover(block_text: str, title: str) -> bool:
-    """A letterhead or cover block: the title itself, or mostly labels, contacts and dates."""
+    """A letterhead or cover block: the title itself, a few short lines that are no sentence
+    (names, units, labels), or mostly labels, contacts and dates."""
     plain = re.sub(r"[\W_]+", " ", block_text).strip().lower()
     if plain and plain == re.sub(r"[\W_]+", " ", title).strip().lower():
         return True
     lines = [line.strip() for line in block_text.split("\n") if line.strip()]
+    if lines and len(lines) <= 3 and all(len(line.split()) <= 4 and line[-1] not in ".!?:"
+                                         for line in lines):
+        return True  # a name, a unit, a stray label ("Kanslienheten / M. Thelin", "Datum")
     contact = sum(bool(_CONTACT_OR_DATE.search(line)) for line in lines)
     labels = sum(bool(_LABEL.match(line) and not line.endswith(".")) for line in lines)
     if len(block_text) >= 400 or not lines:

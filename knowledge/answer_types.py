@@ -24,9 +24,10 @@ _AMOUNT_A = re.compile(
     r"\d[\d\s.,]*\s?(kr|kronor|sek|tkr|mkr|msek|euro|eur|€|%|procent|miljon\w*|miljard\w*)"
     r"(?![\wåäö])|\b(en|två|tre|fyra|fem|tio|hundra)\s+(miljon\w*|procent)\b", re.I)
 _NUMBER_Q = re.compile(r"\b(hur många|how many|antal\w*|number of)\b", re.I)
+# "en"/"ett"/"one" are articles far more often than numbers.
 _NUMBER_A = re.compile(
-    r"\d|\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten)\b", re.I)
+    r"\d|\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|two|three|four|"
+    r"five|six|seven|eight|nine|ten|dozen)\b", re.I)
 _DATE_Q = re.compile(
     r"\b(vilket datum|vilken dag|när (?:antogs|fastställdes|beslutades|beslutade|antog|togs|"
     r"undertecknades|började|startade|upphör|gäller)|what date|which date|on what date|"
@@ -43,7 +44,7 @@ _CONTACT_A = re.compile(r"@|\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|\+46
                         r"https?://", re.I)
 # "Vilka vänorter har vi?", "Which provinces do we cooperate with?": proper names expected.
 _NAMES_Q = re.compile(
-    r"\b(vilka|which|what)\s+(\w+\s+)?(vänort\w*|orter|städer|kommuner|länder|regioner|"
+    r"\b(vilka|which|what)\s+([\w'’]+\s+){0,3}(vänort\w*|orter|städer|kommuner|länder|regioner|"
     r"provinser|partner\w*|samarbetspart\w*|organisationer|nätverk|twin\s*towns?|"
     r"sister\s+cities|towns|cities|countries|regions|provinces|partners|networks|"
     r"organi[sz]ations)\b", re.I)

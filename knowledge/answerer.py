@@ -19,7 +19,7 @@ from knowledge.candidates import (
     passage_candidate,
     with_passages,
 )
-from knowledge.composer import Quote, compose_abstention, possessive
+from knowledge.composer import compose_abstention, possessive
 from knowledge.concepts import ConceptAnalyzer, QuestionConcepts
 from knowledge.decision import DecisionModel, Verdict
 from knowledge.fact_router import FactRouter
@@ -52,7 +52,9 @@ class Answerer:
                  router: FactRouter, concepts: ConceptAnalyzer, signals: SignalBuilder,
                  baseline: DenseBaseline, decision: DecisionModel,
                  following: Mapping[tuple[str, int], Passage],
-                 sections: Mapping[str, dict[int, str]], top_k: int = 5) -> None:
+                 sections: Mapping[str, dict[int, str]],
+                 section_spans: Mapping[tuple[str, str], tuple[int, int]] | None = None,
+                 top_k: int = 5) -> None:
         self.documents = documents
         self.retriever = retriever
         self.router = router
@@ -62,6 +64,7 @@ class Answerer:
         self.decision = decision
         self.following = following
         self.sections = sections
+        self.section_spans = section_spans or {}
         self.top_k = top_k
 
     def hits(self, q: Query, concepts: QuestionConcepts, scope: set[str] | None,
@@ -92,15 +95,19 @@ class Answerer:
             dense_level=self.baseline.level(vector), expected=expected, intent=q.intent,
             language=q.language, fact_match=candidate.fact_match, place_text=place_text,
             dense_elsewhere=elsewhere)
-        verdict = (self.decision.decide(signals) if candidate.quotes
-                   else Verdict("abstain", 0.0, ("coverage",)))
+        if not candidate.quotes:
+            verdict = Verdict("abstain", 0.0, ("coverage",))
+        elif candidate.answer.mode == "document" and not signals.type_missing:
+            verdict = Verdict("answer", 1.0)  # the line that states it, found by its label
+        else:
+            verdict = self.decision.decide(signals)
         return Judged(candidate, signals, verdict, concepts, expected,
                       other if muni and elsewhere > dense else "")
 
     def _candidate(self, q: Query, muni: str | None, hits: Sequence[Hit],
                    concepts: QuestionConcepts) -> Candidate | None:
         passages = passage_candidate(q.text, hits, self.documents, self.following, q.intent,
-                                     q.language, muni, self.top_k)
+                                     q.language, muni, self.top_k, self.section_spans)
         if muni is None:
             return passages
         docs = [d for d in self.documents.values() if d.municipality == muni]
@@ -146,22 +153,22 @@ class Answerer:
                 "den generellt:"]
 
     def abstain(self, q: Query, muni: str | None, judged: Judged) -> Answer:
-        closest = [x for x in judged.candidate.closest or []
-                   if judged.concepts.coverage(self._terms(x)) > 0
+        closest = [c for c in judged.candidate.closest
+                   if judged.concepts.coverage(self._terms(c.quote)) > 0
                    or judged.signals.dense_rel > 0]
         reason = self.reason(q.language, judged)
         elsewhere = [judged.elsewhere] if "elsewhere_gain" in judged.verdict.against[:2] \
             and judged.elsewhere else []
         answer = Answer(text=compose_abstention(q.language, muni, closest[:1], elsewhere, reason),
-                        citations=[x.citation for x in closest[:1]], abstained=True,
+                        citations=closest[:1], abstained=True,
                         language=q.language, intent=q.intent, municipality=muni)
         answer.decision = "abstain"
         answer.confidence = round(judged.verdict.probability, 3)
         answer.signals = judged.signals.to_dict()
         return answer
 
-    def _terms(self, quote: Quote) -> set[str]:
-        return self.retriever.lexical.analyzer.term_set(quote.citation.quote)
+    def _terms(self, quote: str) -> set[str]:
+        return self.retriever.lexical.analyzer.term_set(quote)
 
     @staticmethod
     def reason(language: str, judged: Judged) -> str:

@@ -30,7 +30,7 @@ class Candidate:
     answer: Answer
     quotes: list[str]  # the quoted text the signals look at
     fact_match: float = 0.0
-    closest: list[Quote] = field(default_factory=list)  # shown when the decision abstains
+    closest: list[Citation] = field(default_factory=list)  # shown when the decision abstains
 
 
 def asks_enumeration(question: str) -> bool:
@@ -62,7 +62,7 @@ def document_candidate(question: str, language: str, docs: Sequence[Document],
         "\n".join(lines)
     answer = Answer(text=text, citations=cits, language=language, intent="fact",
                     municipality=first.municipality, mode="document")
-    return Candidate(answer, [c.quote for c in cits], fact_match=1.0)
+    return Candidate(answer, [c.quote for c in cits], fact_match=1.0, closest=cits[:1])
 
 
 def fact_candidate(facts: Sequence[Fact], coverage: float, hits: Sequence[Hit], intent: str,
@@ -76,18 +76,23 @@ def fact_candidate(facts: Sequence[Fact], coverage: float, hits: Sequence[Hit], 
     if not agrees and coverage < 0.8:
         return None
     answer = answer_from_facts(facts, intent, language)
-    return Candidate(answer, [c.quote for c in answer.citations], fact_match=coverage)
+    return Candidate(answer, [c.quote for c in answer.citations], fact_match=coverage,
+                     closest=answer.citations[:1])
 
 
 def passage_candidate(question: str, hits: Sequence[Hit], docs: Mapping[str, Document],
                       following: Mapping[tuple[str, int], Passage], intent: str, language: str,
-                      municipality: str | None, limit: int) -> Candidate | None:
+                      municipality: str | None, limit: int,
+                      section_spans: Mapping[tuple[str, str], tuple[int, int]] | None = None,
+                      ) -> Candidate | None:
     enumerate_ = asks_enumeration(question)
     scored = [(h.passage, h.score) for h in hits]
     quotes = distinct_quotes(scored, docs, limit, following,
                              max_block=MAX_LIST_QUOTE if enumerate_ else None)
     if not quotes:
         return None
+    if enumerate_ and section_spans:  # "Vilka strategier …?": the whole short section
+        quotes[0] = whole_section(quotes[0], docs, section_spans)
     shown = strong(quotes)
     if intent == "who":  # passages that name a body first: they can answer "who"
         named = [x for x in shown if body_mentions(x.citation.quote, question)]
@@ -96,7 +101,8 @@ def passage_candidate(question: str, hits: Sequence[Hit], docs: Mapping[str, Doc
     answer = Answer(text=compose(shown, intent, language, question),
                     citations=[x.citation for x in shown + rest][:limit],
                     language=language, intent=intent, municipality=municipality)
-    return Candidate(answer, [x.citation.quote for x in shown], closest=shown[:1])
+    return Candidate(answer, [x.citation.quote for x in shown],
+                     closest=[x.citation for x in shown[:1]])
 
 
 def strong(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
@@ -121,4 +127,20 @@ def with_passages(first: Candidate, passages: Candidate, language: str,
     answer.text = f"{answer.text}\n{lines}"
     answer.citations = [*taken, *extra]
     return Candidate(answer, [*first.quotes, *(c.quote for c in extra)], first.fact_match,
-                     passages.closest)
+                     first.closest)
+
+
+def whole_section(quote: Quote, docs: Mapping[str, Document],
+                  spans: Mapping[tuple[str, str], tuple[int, int]]) -> Quote:
+    """The quote widened to its whole section when the section is short enough to show."""
+    c = quote.citation
+    span = spans.get((c.doc_id, c.section))
+    doc = docs.get(c.doc_id)
+    if doc is None or span is None or not (span[0] <= c.start and c.end <= span[1]):
+        return quote
+    start, end = span
+    if end - start > MAX_LIST_QUOTE or (start, end) == (c.start, c.end):
+        return quote
+    wide = Citation(c.municipality, c.document, c.section, doc.text[start:end], c.doc_id,
+                    start, end)
+    return Quote(quote.passage, wide, quote.score)

@@ -95,7 +95,11 @@ def _source(c: Citation, language: str) -> str:
 
 
 def render_quotes(quotes: Sequence[Quote], language: str) -> str:
-    return "\n".join(f"«{q.citation.quote}» ({_source(q.citation, language)})" for q in quotes)
+    return render_citations([q.citation for q in quotes], language)
+
+
+def render_citations(citations: Sequence[Citation], language: str) -> str:
+    return "\n".join(f"«{c.quote}» ({_source(c, language)})" for c in citations)
 
 
 def lead_sentence(top: Quote, intent: str, language: str, topic: str = "") -> str:
@@ -130,7 +134,7 @@ _ABSTAIN = {
 }
 
 
-def compose_abstention(language: str, municipality: str | None, closest: Sequence[Quote],
+def compose_abstention(language: str, municipality: str | None, closest: Sequence[Citation],
                        covered_elsewhere: Sequence[str], reason: str = "") -> str:
     mine, general, elsewhere, nearest, ask = _ABSTAIN["en" if language == "en" else "sv"]
     text = mine.format(who=possessive(municipality, language)) if municipality else general
@@ -139,5 +143,5 @@ def compose_abstention(language: str, municipality: str | None, closest: Sequenc
     if covered_elsewhere:
         text += elsewhere.format(where=", ".join(covered_elsewhere))
     if closest:
-        text += f"\n\n{nearest}\n{render_quotes(closest, language)}"
+        text += f"\n\n{nearest}\n{render_citations(closest, language)}"
     return f"{text}\n\n{ask}"

@@ -121,9 +121,15 @@ class ConceptAnalyzer:
             lowered = word.lower().removesuffix("'s").removesuffix("’s")
             if not lowered or lowered == "#" or self._framing(lowered):
                 continue
-            place = self.places.lookup(lowered)
+            place = self.places.place(lowered)
             if place is not None:
                 places.append((word, place))
+                continue
+            nation = self.places.nationality(lowered)
+            if nation is not None:  # "Lithuanian town", "Spanish course": a topic, in any form
+                concept = self._concept(lowered, " ".join(nation.names), language)
+                if concept is not None:
+                    concepts.append(concept)
                 continue
             if lowered in ABBREVIATIONS:
                 concept = self._concept(lowered, ABBREVIATIONS[lowered], language)
@@ -164,7 +170,7 @@ class ConceptAnalyzer:
             return Concept(word, terms | {head}, self.lexical.idf_of(head), True)
         if stem(word) in self._tails:  # the head of a compound the store has
             return Concept(word, terms, self.unseen_idf / 2, True)
-        weight = specificity(word, language)
+        weight = specificity(word, language) * (0.5 if _verb_like(word, language) else 1.0)
         return Concept(word, terms, weight, False) if weight > 0 else None
 
     def _known_head(self, word: str) -> str:
@@ -188,6 +194,16 @@ class ConceptAnalyzer:
         close = difflib.get_close_matches(word, [w.lower() for w in self._proper], n=1,
                                           cutoff=0.75)
         return close[0] if close else None
+
+
+_SV_VERB = re.compile(r"(?:eras|erar|erat|erade|ades|ande|ende|ade|ats|as)$")
+_EN_VERB = re.compile(r"(?:ing|ed|ize|ise|izes|ises)$")
+
+
+def _verb_like(word: str, language: str) -> bool:
+    """Inflected like a verb ("formaliseras", "inblandade", "handled"): a question's verbs
+    frame it far more often than they name its topic, so a missing one weighs half."""
+    return bool((_EN_VERB if language == "en" else _SV_VERB).search(word)) and len(word) > 4
 
 
 _PHRASES = sorted(EN_SV, key=len, reverse=True)

@@ -26,6 +26,8 @@ ASKS: dict[str, re.Pattern[str]] = {
                         r"hur länge gäller|giltig\w*|valid\w*|expir\w*|how long (?:is|does)|"
                         r"in force|upphör)\b", re.I),
     "date": re.compile(r"\b(datum|daterad\w*|dated|what date|vilket datum)\b", re.I),
+    "contact": re.compile(r"\b(telefon\w*|e-?post\w*|mejl\w*|e-?mail\w*|phone\w*|"
+                          r"kontaktuppgift\w*|contact details|kontaktperson\w*)\b", re.I),
     "adopted": re.compile(r"\b(antogs|antagen|antaget|antagna|antog|antagits|anta|fastställ\w*|"
                           r"beslutades|klubbades|adopted|adopt|adoption|approved|passed|enacted|"
                           r"came into force)\b", re.I),
@@ -37,6 +39,8 @@ _WHEN_OR_WHO = re.compile(r"\b(när|vilket år|vilket datum|vem|vilket organ|whe
 # Lines that state the fact. A label ("Beslutad:") or a participle with its agent ("antagen
 # av kommunfullmäktige") — never a body paragraph that only mentions a decision.
 _STATES: dict[str, re.Pattern[str]] = {
+    "contact": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(tel|telefon|phone)\b\.?:?\s*[+\d]|"
+                          r"\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b", re.I),
     "date": re.compile(r"^\s*(datum|daterad|beslutsdatum)?\s*:?\s*("
                        r"(19|20)\d\d\s?-\s?\d\d\s?-\s?\d\d|\d{1,2}\s+[a-zåäö]+\s+(19|20)\d\d)\s*$",
                        re.I),
@@ -66,8 +70,9 @@ def asked_aspects(question: str) -> list[str]:
     if "adopted" in found and not (_ABOUT_DOCUMENT.search(question)
                                    or _WHEN_OR_WHO.search(question)):
         found.remove("adopted")
-    if "valid" in found and not _ABOUT_DOCUMENT.search(question):
-        found.remove("valid")
+    for aspect in ("valid", "contact"):  # "gäller"/"e-post" alone is not about the document
+        if aspect in found and not _ABOUT_DOCUMENT.search(question):
+            found.remove(aspect)
     return found
 
 

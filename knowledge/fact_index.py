@@ -36,8 +36,8 @@ _ACTION_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _DECISION_FAMILY = {"decides", "adopts", "signs", "prepares"}
 _QUESTION_FRAME = frozenset(stem(w) for w in (
     "vem vilka vilken vilket vad hur när var organ who which what whom body bodies how when "
-    "does do did is are the a an of for to on in our we vi oss hos har ha skriver under tar "
-    "makes make has have must should sign signs signing decide decides decision approve "
+    "does do did is are the a an of for to on in our we vi oss hos har ha skriver under "
+    "has have must should sign signs signing decide decides decision approve "
     "approves adopts adopt responsible responsibility in charge policy strategy municipality "
     "mål målen målet syfte syftet vision visionen priorit prioriterade goal goals purpose aim "
     "objectives uppfölj följs följas upp ska skall göra gör varje år årligen efter "

@@ -21,24 +21,25 @@ _EN_WORDS = set("the and to of is are who what which how when should our we does
 
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("onboarding", re.compile(
-        # a new *person* ("jag är ny", "en ny nämndsekreterare"), not a new twin town
-        r"\b(jag är ny|är nya|ny som|ny på|nyanställd|nyvald|nybliven|börjat|började|"
-        r"introduktion|vad behöver jag|vad bör|vad förväntas|"
-        r"i'?m new|new (?:on|in|to|as)|starting as|onboard|what do i need to know|"
-        r"essentials|ha koll på)\b", re.I)),
+        # the asker is new in a role ("jag är ny", "en ny nämndsekreterare", "I've just
+        # started as"), not a new twin town
+        r"\b(jag är ny|vi är nya|ny som|ny på|nyanställd|nyvald|nybliven|"
+        r"(?:har|precis|nyss|just) börjat (?:på|som|i|jobba)|började (?:på|som|i)|"
+        r"introduktion|vad behöver jag (?:veta|kunna)|"
+        r"i'?m new|i am new|new (?:on|in|to|as|at)|(?:just )?start(?:ed|ing) (?:as|at|in)|"
+        r"onboard\w*|what do i need to know)\b", re.I)),
     ("who", re.compile(
         r"\b(vem|vilka (?:organ|politiker|personer|nämnder|instanser)|vilket organ|"
         r"vilken (?:sektor|nämnd|förvaltning|enhet|instans|politiker|person)|"
-        r"who|whom|which (?:body|bodies|committee|sector|office|unit)|kf eller ks|ks eller kf)\b"
+        r"who|whom|which (?:body|bodies|committee|sector|office|unit))\b"
         r"|\b(beslutar|beslut|bestämmer|godkänner|tecknar|undertecknar|skriver under|ansvarar|"
-        r"decides?|approves?|signs?|responsible|in charge|centralised|centralized|approval)\b",
+        r"decides?|approves?|signs?|responsible|in charge|approval)\b",
         re.I)),
     ("follow_up", re.compile(
         r"(uppfölj|följas upp|följa upp|utvärder|revider|rapport|redovis|redogörelse|hur ofta|"
-        r"follow|evaluat|revis|report|how often|expir|updated|review)", re.I)),
+        r"follow|evaluat|revis|report|how often|updated|review)", re.I)),
     ("goals", re.compile(
-        r"(mål|syfte|vision|priorit|kriterier|goal|aim|purpose|objective|vision|criteria|"
-        r"why should|why does)", re.I)),
+        r"(mål|syfte|vision|priorit|goal|aim|purpose|objective)", re.I)),
 ]
 
 # Words that make a question span several municipalities whatever the asker's own is ...

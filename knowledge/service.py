@@ -8,7 +8,7 @@ import re
 import time
 
 from knowledge.answerer import Answerer
-from knowledge.composer import Quote, compose, compose_abstention, distinct_quotes
+from knowledge.composer import compose, compose_abstention, distinct_quotes
 from knowledge.concepts import ConceptAnalyzer
 from knowledge.dates import date_in_text
 from knowledge.decision import DecisionModel
@@ -34,8 +34,6 @@ log = logging.getLogger(__name__)
 
 _DATE_QUESTION = re.compile(r"\b(datum|daterad\w*|äldst|nyast|oldest|newest|dated|antogs när|"
                             r"när antogs|when was)\b", re.I)
-_ASPECTS = ("ansvarar beslutar kommunstyrelsen nämnd", "årligen redovisa uppföljning rapport",
-            "mandatperiod revideras utvärderas", "mål syfte vision")
 
 
 class InvalidQuestionError(ValueError):
@@ -65,15 +63,18 @@ class PolicyService:
         self.fact_index = FactIndex(self.store.facts(), self.lexical)
         self.router = FactRouter(self.fact_index)
         sections: dict[str, dict[int, str]] = {}
+        spans: dict[tuple[str, str], tuple[int, int]] = {}
         for p in self.lexical.passages:
             sections.setdefault(p.doc_id, {})[p.block_start] = p.section
+            a, b = spans.get((p.doc_id, p.section), (p.block_start, p.block_end))
+            spans[(p.doc_id, p.section)] = (min(a, p.block_start), max(b, p.block_end))
         self.answerer = Answerer(
             documents=self.documents, retriever=self.retriever, router=self.router,
             concepts=ConceptAnalyzer(self.lexical, place_names(),
                                      (d.text for d in self.documents.values())),
             signals=SignalBuilder(self.lexical), baseline=self.baseline,
             decision=self.decision, following=self.following, sections=sections,
-            top_k=self.top_k)
+            section_spans=spans, top_k=self.top_k)
 
     def _following_blocks(self) -> dict[tuple[str, int], Passage]:
         """(doc, end of a block) -> first passage of the next block, to extend short quotes."""
@@ -250,8 +251,6 @@ class PolicyService:
     def _onboarding(self, q: Query, muni: str | None) -> Answer:
         scope = {muni} if muni else None
         hits = list(self._hits(q, scope, k=6))
-        for aspect in _ASPECTS:
-            hits.extend(self._hits(q, scope, text=aspect, k=2))
         quotes = distinct_quotes([(h.passage, h.score) for h in hits], self.documents, 6,
                                  self.following)
         facts = self._briefing_facts(q, muni) if muni else []
@@ -293,22 +292,20 @@ class PolicyService:
                       if (fs := self.router.facts_for(q.intent, text, q.language, m))}
             if groups:
                 return answer_per_municipality(groups, q.intent, q.language)
-        per_muni: list[Quote] = []
+        scored: list[tuple[float, Citation]] = []
         for name in names:
             judged = self.answerer.judge(q, name, self.names)
-            quotes = [x for x in judged.candidate.closest]
-            if quotes and judged.verdict.action != "abstain":
-                per_muni.append(quotes[0])
-        if not per_muni:
+            if judged.candidate.closest and judged.verdict.action == "answer":
+                scored.append((judged.verdict.probability, judged.candidate.closest[0]))
+        if not scored:
             return self._abstain(q, None)
-        per_muni.sort(key=lambda x: x.score, reverse=True)
-        lines = [f"{x.citation.municipality}: «{x.citation.quote}» (\"{x.citation.section}\")"
-                 for x in per_muni]
-        found = ", ".join(x.citation.municipality for x in per_muni)
+        per_muni = [c for _, c in sorted(scored, key=lambda x: x[0], reverse=True)]
+        lines = [f"{c.municipality}: «{c.quote}» (\"{c.section}\")" for c in per_muni]
+        found = ", ".join(c.municipality for c in per_muni)
         head = (f"The policies of {found} address this:" if q.language == "en" else
                 f"Detta tas upp i policyerna för {found}:")
         return Answer(text=head + "\n" + "\n".join(lines),
-                      citations=[x.citation for x in per_muni], language=q.language,
+                      citations=per_muni, language=q.language,
                       intent="compare", municipality=None)
 
     def _dates(self, q: Query) -> Answer:

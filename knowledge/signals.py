@@ -42,8 +42,8 @@ ANCHORS = (
     "Museet visar en utställning om vikingatiden.",
 )
 
-FEATURES = ("dense", "dense_rel", "coverage", "known_coverage", "absent", "elsewhere_gain",
-            "type_missing", "places_unmentioned", "unknown_names", "fact_match",
+FEATURES = ("dense", "dense_rel", "dense_rel_en", "coverage", "known_coverage", "absent",
+            "elsewhere_gain", "type_missing", "places_unmentioned", "unknown_names", "fact_match",
             "english", "intent_who", "intent_goals", "intent_follow_up")
 
 
@@ -51,6 +51,8 @@ FEATURES = ("dense", "dense_rel", "coverage", "known_coverage", "absent", "elsew
 class Signals:
     dense: float  # best cosine similarity of a passage in scope
     dense_rel: float  # that similarity minus the question's similarity to unrelated text
+    dense_rel_en: float  # the same for an English question (0 for Swedish): its own slope,
+    # since an English question meets Swedish passages at lower similarity
     coverage: float  # weighted share of the question's concepts in the shown quotes
     known_coverage: float  # the same, among concepts some policy contains
     absent: float  # specificity of concepts no policy contains
@@ -104,6 +106,7 @@ class SignalBuilder:
                           if not any(name in place_lower for name in p.names))
         return Signals(
             dense=dense, dense_rel=dense - dense_level,
+            dense_rel_en=dense - dense_level if language == "en" else 0.0,
             coverage=concepts.coverage(quote_terms),
             known_coverage=concepts.known_coverage(quote_terms),
             absent=min(concepts.absent_weight(), 6.0),

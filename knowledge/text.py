@@ -57,7 +57,7 @@ def collapse_ws(text: str) -> str:
 # policies: who adopts, who decides.
 _LEMMA = {"anta": "antag", "antar": "antag", "antas": "antag", "antog": "antag",
           "antogs": "antag", "antagit": "antag", "antagits": "antag", "antagen": "antag",
-          "antaget": "antag", "antagn": "antag", "godkän": "godkänn", "fattar": "fatt",
+          "antaget": "antag", "antagn": "antag", "godkän": "godkänn",
           # nouns ending in a vowel keep their definite -n: "policyn" is "policy"
           "policyn": "policy", "policyns": "policy", "strategin": "strategi",
           "strategins": "strategi",
@@ -82,11 +82,18 @@ def content_words(text: str) -> list[str]:
 _NOMINAL = re.compile(r"^(.{4,}?)(?:ningarna|ningar|ningen|ningens|nings|ning)$")
 
 
+_ATION = re.compile(r"^(.{4,}?)(?:ationerna|ationer|ationen|ationens|ations|ation)$")
+
+
 def nominal_bases(word: str) -> tuple[str, ...]:
-    """The verb stem inside a -ning noun, so "bevakning" meets "bevaka" and "samordning" meets
-    "samordnar" (the Snowball stemmer keeps derivations apart)."""
+    """The verb stem inside a -ning or -ation noun, so "bevakning" meets "bevaka",
+    "samordning" meets "samordnar" and "organisationen" meets "organiseras" (the Snowball
+    stemmer keeps derivations apart)."""
     m = _NOMINAL.match(word)
-    return (m.group(1), m.group(1) + "n") if m else ()
+    if m:
+        return (m.group(1), m.group(1) + "n")
+    m = _ATION.match(word)
+    return (m.group(1) + "er",) if m else ()
 
 
 _OR_FORMS = ("", "n", "ns", "et", "ets", "er", "erna", "ernas", "en", "ens")
@@ -104,6 +111,14 @@ def or_nouns(seen: set[str]) -> dict[str, str]:
                 base + suffix in seen for suffix in ("et", "n", "ns", "ets", "er", "erna")):
             out.update((base + suffix, base) for suffix in _OR_FORMS)
     return out
+
+
+def _negated_base(word: str) -> str:
+    """The word a negating prefix (de-, icke-, non-, un-) is put before, if it is long."""
+    for prefix in ("icke-", "icke", "non-", "de", "un"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 7:
+            return word[len(prefix):]
+    return ""
 
 
 class Analyzer:
@@ -151,6 +166,9 @@ class Analyzer:
             out.append(self.stem(word))
             parts = self.split(word)
             out.extend(parts)
+            base = _negated_base(word)
+            if base:  # "decentraliserat" also meets "centraliserat"
+                out.append(self.stem(base))
             for part in (word, *parts):
                 out.extend(nominal_bases(part))
         return out

@@ -120,7 +120,8 @@ class Answerer:
                 found = with_passages(found, passages, q.language)
             return found
         facts, coverage = self.router.match(q.intent, q.text, q.language, muni)
-        return fact_candidate(facts, coverage, hits, q.intent, q.language) or passages
+        context = passages.answer.citations[:3] if passages is not None else []
+        return fact_candidate(facts, coverage, hits, q.intent, q.language, context) or passages
 
     def answer(self, q: Query, muni: str | None, names: Sequence[str]) -> Answer:
         judged = self.judge(q, muni, names)

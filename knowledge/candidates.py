@@ -66,7 +66,7 @@ def document_candidate(question: str, language: str, docs: Sequence[Document],
 
 
 def fact_candidate(facts: Sequence[Fact], coverage: float, hits: Sequence[Hit], intent: str,
-                   language: str) -> Candidate | None:
+                   language: str, context: Sequence[Citation] = ()) -> Candidate | None:
     """Facts, when retrieval agrees: a fact's span among the best passages, or a close match."""
     if not facts:
         return None
@@ -75,7 +75,7 @@ def fact_candidate(facts: Sequence[Fact], coverage: float, hits: Sequence[Hit], 
                  for f in facts for p in near)
     if not agrees and coverage < 0.8:
         return None
-    answer = answer_from_facts(facts, intent, language)
+    answer = answer_from_facts(facts, intent, language, context)
     return Candidate(answer, [c.quote for c in answer.citations], fact_match=coverage,
                      closest=answer.citations[:1])
 

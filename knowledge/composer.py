@@ -42,8 +42,8 @@ def quote_for(passage: Passage, doc: Document,
         nxt = following.get((passage.doc_id, passage.block_end))
         block = doc.text[start:end]
         if block.rstrip().endswith(":"):  # a lead-in whose items came as separate blocks
-            while (nxt is not None and nxt.section == passage.section
-                   and nxt.block_end - nxt.block_start < 200
+            while (nxt is not None and _item_follows(doc.text[end:nxt.block_start])
+                   and nxt.block_end - nxt.block_start < 300
                    and nxt.block_end - start <= max_block):
                 end = nxt.block_end
                 nxt = following.get((passage.doc_id, end))
@@ -52,6 +52,12 @@ def quote_for(passage: Passage, doc: Document,
             end = nxt.block_end
     return Citation(municipality=doc.municipality, document=doc.title, section=passage.section,
                     quote=doc.text[start:end], doc_id=doc.id, start=start, end=end)
+
+
+def _item_follows(gap: str) -> bool:
+    """Between a lead-in and its next item: nothing, or one short label ("Utveckling:")."""
+    gap = gap.strip()
+    return not gap or (len(gap) <= 40 and gap.endswith(":") and "\n" not in gap)
 
 
 def distinct_quotes(scored: Sequence[tuple[Passage, float]], docs: Mapping[str, Document],

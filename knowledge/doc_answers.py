@@ -104,6 +104,9 @@ def statements(doc: Document, aspect: str, section_of: dict[int, str] | None = N
         if len(piece) > 400:  # a flattened cover table: the words around the label
             start, end = _window(doc.text, start + found.start(), start + found.end())
             piece = doc.text[start:end]
+        elif _BACK_REFERENCE.search(piece) and start > 0:  # "… ska ersätta denna": the
+            start = _previous_sentence(doc.text, start)  # sentence it points back to too
+            piece = doc.text[start:end]
         section = (section_of or {}).get(start, "") or doc.title
         cit = Citation(doc.municipality, doc.title, section, piece.strip(), doc.id,
                        start + len(piece) - len(piece.lstrip()),
@@ -112,6 +115,17 @@ def statements(doc: Document, aspect: str, section_of: dict[int, str] | None = N
         if len(out) >= limit:
             break
     return out
+
+
+_BACK_REFERENCE = re.compile(r"\b(denna|detta|dessa|densamma)\b", re.I)
+
+
+def _previous_sentence(text: str, start: int) -> int:
+    """Where the sentence before ``start`` begins (within the same paragraph)."""
+    para = text.rfind("\n\n", 0, start)
+    floor = 0 if para < 0 else para + 2
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+", text[floor:start - 1])), default=0)
+    return floor + cut
 
 
 def _window(text: str, a: int, b: int, before: int = 100, after: int = 220) -> tuple[int, int]:

@@ -86,12 +86,27 @@ _LINES = {"responsibility": responsibility_line, "goal": goal_line,
           "obligation": obligation_line}
 
 
-def answer_from_facts(facts: Sequence[Fact], intent: str, language: str) -> Answer:
+def answer_from_facts(facts: Sequence[Fact], intent: str, language: str,
+                      context: Sequence[Citation] = ()) -> Answer:
+    """The facts as lines, each cited; a fact's span is quoted within one of the ``context``
+    quotes (a short block retrieval found) when that contains it, so the reader sees the
+    sentences around it ("Rådet består av …" after "ett råd skapades")."""
     lines = [_LINES[f.kind](f, language) for f in facts]
-    cits = citations(facts)
+    cits = _widened(citations(facts), context)
     text = f"{_header(facts, language)}\n" + "\n".join(lines) + "\n\n" + _sources(cits, language)
     return Answer(text=text, citations=cits, language=language, intent=intent,
                   municipality=facts[0].municipality, mode="facts")
+
+
+def _widened(cits: Sequence[Citation], context: Sequence[Citation]) -> list[Citation]:
+    out: list[Citation] = []
+    for c in cits:
+        wide = next((w for w in context if w.doc_id == c.doc_id and w.start <= c.start
+                     and c.end <= w.end), c)
+        if not any(o.doc_id == wide.doc_id and o.start == wide.start and o.end == wide.end
+                   for o in out):
+            out.append(wide)
+    return out
 
 
 def answer_per_municipality(groups: dict[str, list[Fact]], intent: str,

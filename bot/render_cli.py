@@ -95,9 +95,10 @@ def render_decision(console: Console, model: DecisionModel) -> None:
                   "false_abstention", "unsure_share",
                   title=f"answer decision: abstain below p={model.abstain_below:.2f}, "
                         f"sure above p={model.sure_above:.2f}")
-    for split in ("train", "holdout"):
-        m = report.get(split) or {}
-        sources = ", ".join(report.get(f"{split}_sources") or [])
+    splits = [(split, ", ".join(report.get(f"{split}_sources") or []), report.get(split) or {})
+              for split in ("train", "holdout")]
+    splits += [("left out", source, m) for source, m in (report.get("left_out") or {}).items()]
+    for split, sources, m in splits:
         table.add_row(split, sources, *(str(m.get(k, "–")) for k in (
             "rows", "out_of_scope", "auc", "oos_abstained", "false_abstention",
             "unsure_share")))

@@ -49,7 +49,9 @@ _NAMES_Q = re.compile(
     r"sister\s+cities|towns|cities|countries|regions|provinces|partners|networks|"
     r"organi[sz]ations)\b", re.I)
 _PERSON_Q = re.compile(r"\b(vad heter|what is the name of|what's the name of)\b", re.I)
-_NAME_TOKEN = re.compile(r"(?<=[\w,;:–-] )[A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄÖ][a-zåäöéü]+)*")
+# A capitalised word inside a clause (after a word or a comma), not one that starts a sentence,
+# a list item or what follows a label's colon.
+_NAME_TOKEN = re.compile(r"(?<=[\w,] )[A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄÖ][a-zåäöéü]+)*")
 
 
 def expected_type(question: str) -> str:

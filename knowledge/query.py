@@ -25,7 +25,9 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
         # started as"), not a new twin town
         r"\b(jag är ny|vi är nya|ny som|ny på|nyanställd|nyvald|nybliven|"
         r"(?:har|precis|nyss|just) börjat (?:på|som|i|jobba)|började (?:på|som|i)|"
-        r"introduktion|vad behöver jag (?:veta|kunna)|"
+        r"introduktion|vad behöver jag (?:veta|kunna|tänka på|ha koll på)|"
+        # "en ny nämndsekreterare", "som ny handläggare": new + an agent noun
+        r"(?:en|som) ny [a-zåäö-]*(?:are|ör|chef|sekreterare|ledamot|politiker|tjänsteman)|"
         r"i'?m new|i am new|new (?:on|in|to|as|at)|(?:just )?start(?:ed|ing) (?:as|at|in)|"
         r"onboard\w*|what do i need to know)\b", re.I)),
     ("who", re.compile(

@@ -295,7 +295,10 @@ class PolicyService:
         scored: list[tuple[float, Citation]] = []
         for name in names:
             judged = self.answerer.judge(q, name, self.names)
-            if judged.candidate.closest and judged.verdict.action == "answer":
+            # a municipality is listed when its passage is judged to answer and contains the
+            # compared topic (the question's concepts), not merely a similar sentence
+            if (judged.candidate.closest and judged.verdict.action != "abstain"
+                    and judged.signals.known_coverage >= 0.5):
                 scored.append((judged.verdict.probability, judged.candidate.closest[0]))
         if not scored:
             return self._abstain(q, None)

@@ -24,7 +24,7 @@ from knowledge.concepts import ConceptAnalyzer, QuestionConcepts
 from knowledge.decision import DecisionModel, Verdict
 from knowledge.fact_router import FactRouter
 from knowledge.models import Answer, Document, Passage
-from knowledge.query import Query
+from knowledge.query import Query, across_words
 from knowledge.retriever import Hit, HybridRetriever
 from knowledge.signals import DenseBaseline, SignalBuilder, Signals
 
@@ -73,8 +73,11 @@ class Answerer:
         terms = self.retriever.lexical.analyzer.terms(search)
         return self.retriever.search(text or q.text, terms, scope, k=k)
 
-    def judge(self, q: Query, muni: str | None, names: Sequence[str]) -> Judged:
-        """The best candidate for ``muni`` (None: every policy) and the decision on it."""
+    def judge(self, q: Query, muni: str | None, names: Sequence[str],
+              compare: bool = False) -> Judged:
+        """The best candidate for ``muni`` (None: every policy) and the decision on it. In a
+        comparison the municipalities themselves are what "Vilka kommuner …?" asks for, so no
+        names are expected inside the quote."""
         concepts = self.concepts.analyze(q.text, q.language, names)
         scope = {muni} if muni else None
         hits = self.hits(q, concepts, scope)
@@ -84,7 +87,7 @@ class Answerer:
         dense = max((h.dense for h in hits), default=0.0)
         place_text = " ".join(d.text for d in self.documents.values()
                               if scope is None or d.municipality in scope)
-        expected = expected_type(q.text)
+        expected = expected_type(across_words(q.text) if compare else q.text)
         others = [(s, self.retriever.by_id[pid].municipality)
                   for pid, s in self.retriever.store.dense_search(vector, None, k=8)
                   if pid in self.retriever.by_id

@@ -47,8 +47,15 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
 # Words that make a question span several municipalities whatever the asker's own is ...
 _ACROSS = re.compile(
     r"\b(vilka kommuner|vilken kommun|which municipalit\w*|någon av kommunerna|kommunernas|"
-    r"de olika kommunerna|alla kommuner\w*|all (?:the )?municipalities|other municipalities|"
-    r"andra kommuner\w*|jämför\w* kommuner\w*|compare (?:the )?municipalities)\b", re.I)
+    r"de olika kommunerna|alla kommuner\w*|all (?:the )?municipalities|"
+    r"jämför\w* kommuner\w*|compare (?:the )?municipalities)\b", re.I)
+
+
+def across_words(text: str) -> str:
+    """``text`` without the words that make it a cross-municipality question."""
+    return _ACROSS.sub(" ", text)
+
+
 # ... and words that do so only when the asker has none: "both schools and associations?" in an
 # Eksjö channel is a question about Eksjö's policy.
 _COMPARE = re.compile(

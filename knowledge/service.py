@@ -294,7 +294,7 @@ class PolicyService:
                 return answer_per_municipality(groups, q.intent, q.language)
         scored: list[tuple[float, Citation]] = []
         for name in names:
-            judged = self.answerer.judge(q, name, self.names)
+            judged = self.answerer.judge(q, name, self.names, compare=True)
             # a municipality is listed when its passage is judged to answer and contains the
             # compared topic (the question's concepts), not merely a similar sentence
             if (judged.candidate.closest and judged.verdict.action != "abstain"

@@ -16,13 +16,14 @@ RHYTHMS: list[tuple[str, re.Pattern[str]]] = [
                               r"\befter\s+avslutat\s+[\wåäö-]+", _I)),
     ("before_each", re.compile(r"\binför\s+varje\s+(?:ny\s+)?[\wåäö-]+", _I)),
     ("mandate_period", re.compile(r"\b(?:varje|per|under\s+varje)(?:\s+ny)?\s+mandatperiod|"
-                                  r"\bmandatperiodens\s+slut", _I)),
+                                  r"\bmandatperiodens\s+(?:slut|(?:första|andra|tredje|fjärde|"
+                                  r"sista)\s+år)", _I)),  # a set year of every period
     ("every_2_years", re.compile(r"\b(?:minst\s+)?vart?\s*annat\s+år|\bvartannat\s+år", _I)),
     ("every_3_years", re.compile(r"\b(?:minst\s+)?vart?\s+tredje\s+år", _I)),
     ("every_4_years", re.compile(r"\b(?:minst\s+)?vart?\s+fjärde\s+år", _I)),
     ("every_5_years", re.compile(r"\b(?:minst\s+)?vart?\s+femte\s+år", _I)),
     ("annually", re.compile(
-        r"\bårligen\b|\bvarje\s+år\b|\bårlig\w*|\ben\s+gång\s+(?:per|om|i)\s+året|"
+        r"\bårligen\b|\bvarje\s+år\b|\bårlig\w*|\ben\s+gång\s+(?:per|om|i|varje)\s+år(?:et)?\b|"
         r"\bi\s+samband\s+med\s+(?:årsredovisningen|årsbokslutet|bokslutet)|"
         r"\bårsredovisning\w*|\bverksamhetsberättelse\w*|\bårsbokslut\w*", _I)),
     ("continuously", re.compile(r"\b(?:löpande|kontinuerligt|fortlöpande|regelbundet)\b", _I)),

@@ -39,8 +39,13 @@ _QUESTION_EXTRA: list[tuple[str, re.Pattern[str]]] = [
 
 DUTY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("revise", re.compile(r"revider\w*|\bses\s+över|översyn", _I)),
-    ("register", re.compile(r"\bregister\b|hållas\s+(?:löpande\s+)?aktuell", _I)),
-    ("publish", re.compile(r"presenteras\s+på\s+(?:hemsidan|webbplatsen|kommunens)", _I)),
+    # A register is kept ("föra en förteckning", "förs in i registret", "registreras").
+    ("register", re.compile(r"\bregister\b|\bregistrer\w*|hållas\s+(?:löpande\s+)?aktuell|"
+                            r"\bför(?:a|s|es)?\s+(?:in\s+i\s+)?(?:en\s+|ett\s+)?"
+                            r"(?:register|registret|förteckning\w*)", _I)),
+    ("publish", re.compile(r"\bpublicer\w*|(?:presenter\w*|läggs\s+(?:ut|upp)|görs\s+"
+                           r"tillgänglig\w*)\s+på\s+(?:[\wåäö]+\s+){0,2}?(?:hemsida|"
+                           r"webbplats|webb|intranät)\w*", _I)),
     ("report", re.compile(r"redovis\w*|rapport\w*|redogörelse\w*|sammanställ\w*|"
                           r"sammanfattning", _I)),
     ("follow_up", re.compile(r"följ\w*\s+upp|uppfölj\w*|utvärder\w*", _I)),

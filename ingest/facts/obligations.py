@@ -18,9 +18,10 @@ _WITHIN = re.compile(r"\binom\s+(?:en|två|tre|fyra|\d+)\s+(?:dag|dagar|vecka|ve
                      r"månader)\b", re.I)
 _DUTY = re.compile(
     r"\b(?:ska|skall|bör|måste)\s+(?:[\wåäö,]+\s+){0,3}?(?:redovis|rapporter|följ|utvärder|"
-    r"revider|ses\s+över|sammanställ|lämna|hållas|presenteras|sparas)|"
-    r"\b(?:redovisar|rapporterar|sammanställer|revideras|lämnar|gör\s+[\wåäö\s]{0,20}?"
-    r"sammanställning)\b|\bansvarig[a]?\s+att\b|\bsvarar\s+för\s+en\b", re.I)
+    r"revider|ses\s+över|sammanställ|lämna|hållas|presenteras|sparas|publicera|registrera|"
+    r"föra)|\b(?:redovisar|rapporterar|sammanställer|revideras|lämnar|publiceras|registreras|"
+    r"förs\s+in|gör\s+[\wåäö\s]{0,20}?sammanställning)\b|\bansvarig[a]?\s+att\b|"
+    r"\bsvarar\s+för\s+en\b|\bansvarar\s+för\s+att\b", re.I)
 _CONTENTS = re.compile(r"\b(?:presenterar|beskriver|ska\s+visa|ska\s+framgå|ska\s+innehålla|"
                        r"innehåller|visar)\s+(.+?)\.?$", re.I)
 _CONTENTS_SENTENCE = re.compile(r"^(?:av\s+)?(?:redovisningen|rapporten|rapporterna|"

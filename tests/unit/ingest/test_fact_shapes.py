@@ -59,7 +59,6 @@ def test_a_framework_heading_states_strategy_and_only_its_commitments_are_goals(
     assert _goals(text) == [("strategy", "Vänortssamarbetet ska främst")]
 
 
-@pytest.mark.xfail(strict=True, reason="no publish/register phrasings")
 def test_publish_and_register_duties() -> None:
     text = ("Uppföljning\n\nBeviljade ansökningar registreras i kommunens ärendesystem. Alla "
             "avtal med vänorter förs in i registret. Sammanställningen publiceras på "

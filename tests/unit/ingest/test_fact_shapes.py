@@ -67,7 +67,6 @@ def test_publish_and_register_duties() -> None:
                              ("register", "", "Kommunkansliet")]
 
 
-@pytest.mark.xfail(strict=True, reason="'ansvarig avdelning' is no actor")
 def test_the_unit_concerned_is_the_one_who_reports() -> None:
     text = "Uppföljning\n\nEfter varje projekt ska ansvarig avdelning skriva en rapport."
     assert _duties(text) == [("report", "after_each", "Ansvarig avdelning")]

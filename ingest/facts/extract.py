@@ -82,7 +82,7 @@ class _DocumentExtractor:
         lead_actor, lead_action = (lead_in_subject(lead.text, self.known) if lead else ([], ""))
         list_kind = G.kind_for_list(kind, lead.text if lead else "")
         first = block.units[0].text if block.units else ""
-        if block.kind == "paragraph" and re.match(r"^visionen?\b", first, re.I):
+        if block.kind == "paragraph" and G.states_vision(first):
             kind = "vision"
         if kind and block.kind == "paragraph" and G.label_of(first):
             self._goal(kind, block.section, (block.start, block.end), G.label_of(first),
@@ -164,7 +164,8 @@ class _DocumentExtractor:
             self.facts[i] = merged
             return merged
         first = block.section not in self.goal_sections
-        if block.kind == "list" or G.is_goal_sentence(text, first, kind):
+        if block.kind == "list" or G.is_goal_sentence(text, first, kind,
+                                                       G.is_framework(block.section)):
             return self._goal(kind, block.section, (row.start, row.end), G.label_of(row.text),
                               text)
         return previous

@@ -108,6 +108,7 @@ def _after_subject(text: str, mention: Mention, mentions: list[Mention]) -> tupl
 
 _CLEFT = re.compile(r"(?:^|\s)(?:är\s+det|det\s+är(?:\s+(?!att\b)[a-zåäö]+){0,2}|det)$")
 _RELATIVE = re.compile(r"(?:\s+(?:i|inom|på|för|med)\s+[^,.]{1,40}?)?\s+som\s+", re.I)
+_RELATIVE_SUBJECT = re.compile(r"\bsom\s+$", re.I)
 _INVERTED = re.compile(rf"(?:{ANY_ACTIVE.pattern})\s+$", re.I)
 # The main clause's start after a fronted "När …" clause: the verb comes before its subject
 # (V2), so "… räcker det med att", "… krävs det att", "… är det" end the condition.
@@ -147,6 +148,8 @@ def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
             chain = next((c for s in _verb_starts(text, mention, pos)
                           if (c := _verb_chain(text, s))), [])
         for action, obj in chain:
+            if not obj and _RELATIVE_SUBJECT.search(head):
+                continue  # "de mål som fullmäktige har beslutat": the body describes the noun
             if not obj:
                 obj = clean_object(_CONDITION_TAIL.sub("", head))  # "När X, räcker det med att"
             out.extend(Triple(a, action, obj) for a in actors)

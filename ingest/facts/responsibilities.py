@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.facts.objects import Triple, clean_object
+from ingest.facts.objects import Triple, clean_object, drop_adverbs
 from ingest.facts.shapes import passive_triples, special_triples
 from ingest.facts.verbs import (
     ACTIVE,
@@ -160,6 +160,7 @@ def triples(text: str, known: Antecedents, lead_actor: list[str] | None = None,
             lead_action: str = "") -> list[Triple]:
     """All responsibilities a sentence states; a list item inherits its lead-in's actor."""
     text = re.sub(r"\s*\|\s*(\w)", lambda m: " " + m.group(1).lower(), text)  # table row
+    text = drop_adverbs(text)
     mentions = find_actors(text, known)
     found = active_triples(text, mentions) + passive_triples(text, mentions)
     found += special_triples(text, mentions)

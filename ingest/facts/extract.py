@@ -92,14 +92,27 @@ class _DocumentExtractor:
             kind = ""
         previous_goal: Fact | None = None
         for unit in block.units:
-            for row in _rows(unit):
-                span = (lead.start, row.end) if lead and lead_actor else (row.start, row.end)
+            for piece in _rows(unit):
+                row, start = self._in_row(piece)
+                span = (lead.start, row.end) if lead and lead_actor else (start, row.end)
                 self._responsibilities(block, row, span, lead_actor, lead_action)
                 is_duty = self._obligations(block, row, span, lead_actor)
                 goal_kind = list_kind if block.kind == "list" else kind
                 if goal_kind and not (is_duty and block.kind == "paragraph"):
                     previous_goal = self._goal_unit(goal_kind, block, row, previous_goal)
                 self._remember(row)
+
+    def _in_row(self, unit: Span) -> tuple[Span, int]:
+        """A later sentence of a table cell ("Leder arbetet. Beslutar om medlemskap.") is the
+        row's body's too: read it after the row's first cell, and quote it from the row start."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, unit.start) + 1
+        line_end = text.find("\n", unit.start)
+        line = text[line_start: line_end if line_end >= 0 else len(text)]
+        if " | " in unit.text or " | " not in line or unit.start == line_start:
+            return unit, unit.start
+        organ = line.split(" | ")[0].strip()
+        return Span(unit.start, unit.end, f"{organ} | {unit.text}"), line_start
 
     def _remember(self, row: Span) -> None:
         mentions = find_actors(row.text, self.known)

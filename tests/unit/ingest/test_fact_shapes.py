@@ -97,7 +97,6 @@ def test_the_same_applies_to_refers_to_the_previous_decision() -> None:
     assert ("Kulturnämnden", "decides", "resebidrag") in _triples(text)
 
 
-@pytest.mark.xfail(strict=True, reason="second sentence of a cell loses the row body")
 def test_every_sentence_in_a_table_cell_belongs_to_the_row_body() -> None:
     text = ("Ansvar\n\nOrgan | Ansvar\nSocialnämnden | Samordnar utbyten inom äldreomsorgen. "
             "Godkänner resor för personalen.\nMiljönämnden | Leder klimatarbetet.\n")

@@ -7,48 +7,18 @@ item, so the quote shows who the item is about.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from ingest.facts import goals as G
 from ingest.facts.obligations import contents_of, duty, is_contents_sentence
 from ingest.facts.responsibilities import lead_in_subject, triples
+from ingest.facts.units import clauses, in_row, rows, strip_bullet
 from ingest.structure import Block, Span, is_lead_in, parse_blocks
 from knowledge.actors import find_actors
 from knowledge.antecedents import Antecedents
 from knowledge.facts import Fact, FactKind
 from knowledge.models import Document
-
-_BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+)")
-_CLAUSE = re.compile(r",?\s+och\s+(?=(?:[\wåäö-]+\s+){1,3}(?:svarar|ansvarar|beslutar|"
-                     r"redovisar|lämnar|leder|samordnar)\b)", re.I)
-
-
-def _strip_bullet(text: str) -> str:
-    return _BULLET.sub("", text).replace("**", "").strip()
-
-
-def _rows(unit: Span) -> list[Span]:
-    """A table is one paragraph to the block parser; its rows are separate statements."""
-    if " | " not in unit.text:
-        return [unit]
-    out, pos = [], unit.start
-    for line in unit.text.split("\n"):
-        if line.strip():
-            out.append(Span(pos, pos + len(line), line))
-        pos += len(line) + 1
-    return out
-
-
-def _clauses(unit: Span) -> list[Span]:
-    """Split "X ska hållas på A och B svarar för Y" into its two statements."""
-    out, start = [], 0
-    for m in _CLAUSE.finditer(unit.text):
-        out.append(Span(unit.start + start, unit.start + m.start(), unit.text[start:m.start()]))
-        start = m.end()
-    out.append(Span(unit.start + start, unit.end, unit.text[start:]))
-    return out
 
 
 class _DocumentExtractor:
@@ -92,8 +62,8 @@ class _DocumentExtractor:
             kind = ""
         previous_goal: Fact | None = None
         for unit in block.units:
-            for piece in _rows(unit):
-                row, start = self._in_row(piece)
+            for piece in rows(unit):
+                row, start = in_row(self.doc.text, piece)
                 span = (lead.start, row.end) if lead and lead_actor else (start, row.end)
                 self._responsibilities(block, row, span, lead_actor, lead_action)
                 is_duty = self._obligations(block, row, span, lead_actor)
@@ -101,18 +71,6 @@ class _DocumentExtractor:
                 if goal_kind and not (is_duty and block.kind == "paragraph"):
                     previous_goal = self._goal_unit(goal_kind, block, row, previous_goal)
                 self._remember(row)
-
-    def _in_row(self, unit: Span) -> tuple[Span, int]:
-        """A later sentence of a table cell ("Leder arbetet. Beslutar om medlemskap.") is the
-        row's body's too: read it after the row's first cell, and quote it from the row start."""
-        text = self.doc.text
-        line_start = text.rfind("\n", 0, unit.start) + 1
-        line_end = text.find("\n", unit.start)
-        line = text[line_start: line_end if line_end >= 0 else len(text)]
-        if " | " in unit.text or " | " not in line or unit.start == line_start:
-            return unit, unit.start
-        organ = line.split(" | ")[0].strip()
-        return Span(unit.start, unit.end, f"{organ} | {unit.text}"), line_start
 
     def _remember(self, row: Span) -> None:
         mentions = find_actors(row.text, self.known)
@@ -123,7 +81,7 @@ class _DocumentExtractor:
                           lead_actor: list[str], lead_action: str) -> None:
         if block.kind == "paragraph" and is_lead_in(row.text):
             return
-        text = _strip_bullet(row.text)
+        text = strip_bullet(row.text)
         for t in triples(text, self.known, lead_actor or None, lead_action):
             if t.object or t.action in {"represents", "responsible"}:
                 self._fact("responsibility", block.section, self._with_antecedent(
@@ -144,8 +102,8 @@ class _DocumentExtractor:
         if is_contents_sentence(row.text):
             return self._attach_contents(row)
         found = False
-        for clause in _clauses(row):
-            text = _strip_bullet(clause.text)
+        for clause in clauses(row):
+            text = strip_bullet(clause.text)
             d = duty(text, find_actors(text, self.known), lead_actor or None)
             if d is None:
                 continue
@@ -167,7 +125,7 @@ class _DocumentExtractor:
 
     def _goal_unit(self, kind: str, block: Block, row: Span,
                    previous: Fact | None) -> Fact | None:
-        text = _strip_bullet(row.text)
+        text = strip_bullet(row.text)
         if is_lead_in(text) or G.announces_goals(text):
             return previous
         if previous is not None and G.is_continuation(text):
@@ -187,7 +145,7 @@ class _DocumentExtractor:
               text: str) -> Fact:
         self.goal_sections.add(section)
         return self._fact("goal", section, span, goal_kind=kind, label=label,
-                          object=_strip_bullet(text))
+                          object=strip_bullet(text))
 
 
 def extract_facts(doc: Document) -> list[Fact]:

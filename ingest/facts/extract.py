@@ -12,6 +12,7 @@ from typing import Any
 
 from ingest.facts import goals as G
 from ingest.facts.obligations import contents_of, duty, is_contents_sentence
+from ingest.facts.references import only_times_the_duty, refers_to_duty, same_applies_to
 from ingest.facts.responsibilities import lead_in_subject, triples
 from ingest.facts.units import clauses, in_row, rows, strip_bullet
 from ingest.structure import Block, Span, is_lead_in, parse_blocks
@@ -28,6 +29,7 @@ class _DocumentExtractor:
         self.named_at: dict[str, int] = {}  # actor → start of the last unit naming it in full
         self.facts: list[Fact] = []
         self.goal_sections: set[str] = set()
+        self.previous_unit: list[Fact] = []  # responsibilities of the block's previous sentence
 
     def _fact(self, kind: FactKind, section: str, span: tuple[int, int], **fields: Any) -> Fact:
         start, end = span
@@ -61,6 +63,7 @@ class _DocumentExtractor:
         elif labelled_section and kind != "vision":
             kind = ""
         previous_goal: Fact | None = None
+        self.previous_unit = []
         for unit in block.units:
             for piece in rows(unit):
                 row, start = in_row(self.doc.text, piece)
@@ -82,10 +85,17 @@ class _DocumentExtractor:
         if block.kind == "paragraph" and is_lead_in(row.text):
             return
         text = strip_bullet(row.text)
-        for t in triples(text, self.known, lead_actor or None, lead_action):
-            if t.object or t.action in {"represents", "responsible"}:
-                self._fact("responsibility", block.section, self._with_antecedent(
-                    block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
+        found = [self._fact("responsibility", block.section, self._with_antecedent(
+                     block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
+                 for t in triples(text, self.known, lead_actor or None, lead_action)
+                 if t.object or t.action in {"represents", "responsible"}]
+        same = same_applies_to(text) if not found else None
+        if same is not None:  # "Detsamma gäller beslut om …": the previous sentence's bodies
+            obj, action = same
+            found = [self._fact("responsibility", block.section, (f.start, row.end),
+                                actor=f.actor, action=f.action, object=obj)
+                     for f in self.previous_unit if not action or f.action == action]
+        self.previous_unit = found
 
     def _with_antecedent(self, block: Block, row: Span, span: tuple[int, int],
                          actor: str) -> tuple[int, int]:
@@ -102,16 +112,36 @@ class _DocumentExtractor:
         if is_contents_sentence(row.text):
             return self._attach_contents(row)
         found = False
+        before = self._duty_before(block, row)
         for clause in clauses(row):
             text = strip_bullet(clause.text)
-            d = duty(text, find_actors(text, self.known), lead_actor or None)
+            mentions = find_actors(text, self.known)
+            referred = (before if before and refers_to_duty(text, before.action, bool(mentions))
+                        else None)
+            d = duty(text, mentions, lead_actor or None,
+                     (referred.when, referred.when_text) if referred else None)
             if d is None:
                 continue
             found = True
+            if referred and not d.who and only_times_the_duty(text):
+                self._add_timing(referred, row, d.when, d.when_text)
+                continue
             self._fact("obligation", block.section, span, actor=d.who, action=d.kind,
                        object=text.rstrip("."), when=d.when, when_text=d.when_text,
                        recipient=d.recipient, contents=d.contents)
         return found
+
+    def _duty_before(self, block: Block, row: Span) -> Fact | None:
+        """The duty stated just before ``row`` in the same paragraph or list, if any."""
+        return next((f for f in reversed(self.facts) if f.kind == "obligation"
+                     and block.start <= f.start and 0 <= row.start - f.end < 200), None)
+
+    def _add_timing(self, f: Fact, row: Span, when: str, when_text: str) -> None:
+        """"Översynen görs under mandatperiodens andra år": the timing of the duty before."""
+        texts = "; ".join(dict.fromkeys(t for t in (f.when_text, when_text) if t))
+        self.facts[self.facts.index(f)] = replace(
+            f, when=f.when or when, when_text=texts, end=row.end,
+            quote=self.doc.text[f.start:row.end])
 
     def _attach_contents(self, row: Span) -> bool:
         """"Redovisningen ska visa …": the contents of the duty stated just before."""

@@ -76,13 +76,17 @@ def is_contents_sentence(text: str) -> bool:
     return bool(_CONTENTS_SENTENCE.search(text.strip()))
 
 
-def duty(text: str, mentions: list[Mention], lead_actor: list[str] | None = None) -> Duty | None:
-    """The follow-up duty ``text`` states, or None."""
+def duty(text: str, mentions: list[Mention], lead_actor: list[str] | None = None,
+         referred: tuple[str, str] | None = None) -> Duty | None:
+    """The follow-up duty ``text`` states, or None; ``referred`` is the (when, when_text) of the
+    duty it names by its noun ("ansvarar för översynen"), whose timing it shares."""
     kind = duty_in_policy(text)
     if not kind:
         return None
     when, when_text = rhythm(text)
-    if not (when or _DUTY.search(text) or lead_actor):
+    if referred is not None and not when:
+        when, when_text = referred
+    if not (when or _DUTY.search(text) or lead_actor or referred is not None):
         return None
     who, recipient = "", ""
     for m in mentions:

@@ -7,8 +7,6 @@ so a fix that passes them is one any policy benefits from.
 
 from __future__ import annotations
 
-import pytest
-
 from ingest.facts import extract_facts
 from knowledge.actors import find_actors
 from knowledge.facts import Fact
@@ -70,7 +68,6 @@ def test_the_unit_concerned_is_the_one_who_reports() -> None:
     assert [m.name for m in find_actors("den berörda enheten beslutar")] == ["Berörd enhet"]
 
 
-@pytest.mark.xfail(strict=True, reason="timing not linked to the duty")
 def test_a_timing_in_the_next_sentence_belongs_to_the_duty_it_refers_to() -> None:
     text = ("Revidering\n\nStrategin för vänortsarbetet ska revideras. Revideringen görs under "
             "mandatperiodens första år.")
@@ -83,7 +80,6 @@ def test_a_timing_in_the_next_sentence_belongs_to_the_duty_it_refers_to() -> Non
                              ("revise", "every_3_years", "Kanslichefen")]
 
 
-@pytest.mark.xfail(strict=True, reason="'Detsamma gäller' not resolved")
 def test_the_same_applies_to_refers_to_the_previous_decision() -> None:
     text = ("Ansvar\n\nBeslut om att delta i EU-projekt fattas av tekniska nämnden efter "
             "beredning i miljöförvaltningen. Detsamma gäller beslut om att avsluta ett projekt "

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from ingest.facts import goals as G
+from ingest.facts.english import english_triples
 from ingest.facts.obligations import contents_of, duty, is_contents_sentence
 from ingest.facts.references import only_times_the_duty, refers_to_duty, same_applies_to
 from ingest.facts.responsibilities import lead_in_subject, triples
@@ -87,7 +88,8 @@ class _DocumentExtractor:
         text = strip_bullet(row.text)
         found = [self._fact("responsibility", block.section, self._with_antecedent(
                      block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
-                 for t in triples(text, self.known, lead_actor or None, lead_action)
+                 for t in (triples(text, self.known, lead_actor or None, lead_action)
+                           or english_triples(text, self.known.prefix))
                  if t.object or t.action in {"represents", "responsible"}]
         same = same_applies_to(text) if not found else None
         if same is not None:  # "Detsamma gäller beslut om …": the previous sentence's bodies

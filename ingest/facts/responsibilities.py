@@ -1,10 +1,11 @@
 """Who does what: (actor, action, object) triples from one sentence or list item.
 
 Policies state responsibility in a handful of shapes, all read with the same verb table:
-active ("Kommunstyrelsen beslutar om medlemskap…", "…leder och samordnar…", "Varje år
-redovisar kontoret…"), a cleft ("är det rektor som avgör…", "det är nätverket som planerar…"),
-a unit introduced and acting at once ("skapades ett råd som leder…"), a list under a lead-in
-("Nämnderna ansvarar för att" + bullets) and a table row ("Kommunstyrelsen | Beslutar om…").
+active ("Kommunstyrelsen beslutar om medlemskap…", "…leder och samordnar…"), inverted after a
+fronted phrase ("Varje år redovisar kontoret…", "Inom skolan fattar rektor beslut om…"), a
+cleft ("är det rektor som avgör…", "det är nätverket som planerar…"), a unit introduced and
+acting at once ("skapades ett råd som leder…"), a list under a lead-in ("Nämnderna ansvarar
+för att" + bullets) and a table row ("Kommunstyrelsen | Beslutar om…").
 The passive and the other fixed shapes live in ``ingest.facts.shapes``.
 """
 

@@ -139,3 +139,24 @@ def test_a_body_in_a_relative_clause_only_describes_the_noun() -> None:
     text = ("Ansvar\n\nResorna ska följa de riktlinjer som kommunstyrelsen har beslutat. "
             "Projekten ska rymmas inom den ram som kulturnämnden har fastställt.")
     assert _triples(text) == set()
+
+
+def _region_triples(text: str) -> set[tuple[str, str, str]]:
+    return {(f.actor, f.action, f.object) for f in _facts(text, "Region Norrskog")
+            if f.kind == "responsibility"}
+
+
+def test_english_responsibility_shapes() -> None:
+    text = ("Responsibilities\n\nThe Regional Executive Board is overall responsible for "
+            "international work. The Regional Council adopts the international strategy. Each "
+            "committee decides on exchanges within its own area. The Executive Board "
+            "coordinates applications for EU funding and represents the region in European "
+            "networks. The board meets twice a year.")
+    assert _region_triples(text) == {
+        ("Regionstyrelsen", "responsible", "international work"),
+        ("Regionfullmäktige", "adopts", "the international strategy"),
+        ("Nämnderna", "decides", "exchanges within its own area"),
+        ("Regionstyrelsen", "coordinates", "applications for EU funding"),
+        ("Regionstyrelsen", "represents", "the region in European networks")}
+    municipal = "Roles\n\nThe City Executive Board decides on new twinning agreements."
+    assert _triples(municipal) == {("Kommunstyrelsen", "decides", "new twinning agreements")}

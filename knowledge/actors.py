@@ -50,6 +50,10 @@ _NAMED = re.compile(
     rf"(?P<iword>{_COMPOUND}(?:{_INDEFINITE})))\b", re.I)
 _DISTRIBUTIVE = re.compile(r"(?:varje|respektive|alla|samtliga)\s", re.I)
 _OWN_REFERENCE = re.compile(r"\b(regionen|landstinget)(s)?\b", re.I)  # resolved, never bare
+# "ansvarig förvaltning", "den berörda enheten": the unit a case concerns, named by its role.
+_SINGULAR = _alternatives([h.definite for h in HEADS] + [h.singular for h in HEADS])
+_CONCERNED = re.compile(rf"\b(?:(?:den|det)\s+)?(?P<role>berörd|ansvarig)[at]?\s+"
+                        rf"(?P<cword>{_COMPOUND}(?:{_SINGULAR}))\b", re.I)
 _CO_UNIT = re.compile(rf"\s+(?:och|samt|eller)\s+({_COMPOUND}(?:{_ANY_INDEFINITE}))\b", re.I)
 
 
@@ -122,6 +126,12 @@ def _own_reference(m: re.Match[str], known: Antecedents) -> Mention | None:
                    genitive=bool(m.group(2)), refers=True) if full else None
 
 
+def _concerned(m: re.Match[str], _known: Antecedents) -> Mention:
+    prefix, form = _split_head(m.group("cword"))
+    name = f"{m.group('role').capitalize()} {prefix.lower()}{HEAD_BY_FORM[form].singular}"
+    return Mention(m.start(), m.end(), m.group(0), name)
+
+
 def _fixed(m: re.Match[str], body: Body, known: Antecedents) -> Mention:
     lead = len(m.group(0)) - len(m.group(0).lstrip())
     words = m.group(0).strip()
@@ -148,6 +158,8 @@ def _readings(text: str) -> list[_Reading]:
     for pattern, head in _ORGANISATIONS:
         found += [_Reading(m.start(), m.end(), 1000, partial(_organisation, m, head, text))
                   for m in pattern.finditer(text)]
+    for m in _CONCERNED.finditer(text):
+        found.append(_Reading(m.start(), m.end(), 1500, partial(_concerned, m)))
     for m in _OWN_REFERENCE.finditer(text):
         found.append(_Reading(m.start(), m.end(), 3000, partial(_own_reference, m)))
     for m in _NAMED.finditer(text):

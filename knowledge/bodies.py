@@ -114,7 +114,7 @@ BODY_TABLE: list[Body] = [
     Body(r"rektor(?:n|erna)?", "Rektor", "the head teacher (rektor)"),
     Body(r"(?:en|den)?\s*internationell(?:a)?\s+samordnare(?:n)?", "Internationell samordnare",
          "the international coordinator", head="samordnaren"),
-    Body(r"(?:den\s+)?(?:berörda|ansvariga)\s+nämnden", "Berörd nämnd",
+    Body(r"(?:den\s+)?berörda\s+nämnden", "Berörd nämnd",
          "the committee concerned"),
     Body(r"övriga\s+nämnder(?:na)?", "Övriga nämnder", "the other committees"),
     Body(r"(?:varje|respektive|alla|samtliga)\s+nämnd(?:er)?|(?:kommunens\s+)?nämnder(?:na)?",
@@ -187,7 +187,8 @@ CLASSIFYING = r"[A-Za-zåäöÅÄÖ]{2,}(?:ala|ella|iska|ell|al|isk)"  # "Den in
 CLASSIFYING_INDEFINITE = r"[a-zåäö]{2,}(?:ell|al|isk)[ta]?"
 ENGLISH_ADJECTIVES = {"internationell": "international", "regional": "regional",
                       "teknisk": "technical", "social": "social", "kommunal": "municipal",
-                      "politisk": "political", "strategisk": "strategic", "lokal": "local"}
+                      "politisk": "political", "strategisk": "strategic", "lokal": "local",
+                      "ansvarig": "responsible", "berörd": "concerned"}
 
 
 def organisation_prefix(organisation: str) -> str:

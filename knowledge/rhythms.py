@@ -16,13 +16,14 @@ RHYTHMS: list[tuple[str, re.Pattern[str]]] = [
                               r"\befter\s+avslutat\s+[\wåäö-]+", _I)),
     ("before_each", re.compile(r"\binför\s+varje\s+(?:ny\s+)?[\wåäö-]+", _I)),
     ("mandate_period", re.compile(r"\b(?:varje|per|under\s+varje)(?:\s+ny)?\s+mandatperiod|"
-                                  r"\bmandatperiodens\s+slut", _I)),
+                                  r"\bmandatperiodens\s+(?:slut|(?:första|andra|tredje|fjärde|"
+                                  r"sista)\s+år)", _I)),  # a set year of every period
     ("every_2_years", re.compile(r"\b(?:minst\s+)?vart?\s*annat\s+år|\bvartannat\s+år", _I)),
     ("every_3_years", re.compile(r"\b(?:minst\s+)?vart?\s+tredje\s+år", _I)),
     ("every_4_years", re.compile(r"\b(?:minst\s+)?vart?\s+fjärde\s+år", _I)),
     ("every_5_years", re.compile(r"\b(?:minst\s+)?vart?\s+femte\s+år", _I)),
     ("annually", re.compile(
-        r"\bårligen\b|\bvarje\s+år\b|\bårlig\w*|\ben\s+gång\s+(?:per|om|i)\s+året|"
+        r"\bårligen\b|\bvarje\s+år\b|\bårlig\w*|\ben\s+gång\s+(?:per|om|i|varje)\s+år(?:et)?\b|"
         r"\bi\s+samband\s+med\s+(?:årsredovisningen|årsbokslutet|bokslutet)|"
         r"\bårsredovisning\w*|\bverksamhetsberättelse\w*|\bårsbokslut\w*", _I)),
     ("continuously", re.compile(r"\b(?:löpande|kontinuerligt|fortlöpande|regelbundet)\b", _I)),
@@ -38,8 +39,13 @@ _QUESTION_EXTRA: list[tuple[str, re.Pattern[str]]] = [
 
 DUTY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("revise", re.compile(r"revider\w*|\bses\s+över|översyn", _I)),
-    ("register", re.compile(r"\bregister\b|hållas\s+(?:löpande\s+)?aktuell", _I)),
-    ("publish", re.compile(r"presenteras\s+på\s+(?:hemsidan|webbplatsen|kommunens)", _I)),
+    # A register is kept ("föra en förteckning", "förs in i registret", "registreras").
+    ("register", re.compile(r"\bregister\b|\bregistrer\w*|hållas\s+(?:löpande\s+)?aktuell|"
+                            r"\bför(?:a|s|es)?\s+(?:in\s+i\s+)?(?:en\s+|ett\s+)?"
+                            r"(?:register|registret|förteckning\w*)", _I)),
+    ("publish", re.compile(r"\bpublicer\w*|(?:presenter\w*|läggs\s+(?:ut|upp)|görs\s+"
+                           r"tillgänglig\w*)\s+på\s+(?:[\wåäö]+\s+){0,2}?(?:hemsida|"
+                           r"webbplats|webb|intranät)\w*", _I)),
     ("report", re.compile(r"redovis\w*|rapport\w*|redogörelse\w*|sammanställ\w*|"
                           r"sammanfattning", _I)),
     ("follow_up", re.compile(r"följ\w*\s+upp|uppfölj\w*|utvärder\w*", _I)),

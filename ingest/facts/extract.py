@@ -7,48 +7,20 @@ item, so the quote shows who the item is about.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from ingest.facts import goals as G
+from ingest.facts.english import english_triples
 from ingest.facts.obligations import contents_of, duty, is_contents_sentence
+from ingest.facts.references import only_times_the_duty, refers_to_duty, same_applies_to
 from ingest.facts.responsibilities import lead_in_subject, triples
+from ingest.facts.units import clauses, in_row, rows, strip_bullet
 from ingest.structure import Block, Span, is_lead_in, parse_blocks
 from knowledge.actors import find_actors
 from knowledge.antecedents import Antecedents
 from knowledge.facts import Fact, FactKind
 from knowledge.models import Document
-
-_BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+)")
-_CLAUSE = re.compile(r",?\s+och\s+(?=(?:[\wåäö-]+\s+){1,3}(?:svarar|ansvarar|beslutar|"
-                     r"redovisar|lämnar|leder|samordnar)\b)", re.I)
-
-
-def _strip_bullet(text: str) -> str:
-    return _BULLET.sub("", text).replace("**", "").strip()
-
-
-def _rows(unit: Span) -> list[Span]:
-    """A table is one paragraph to the block parser; its rows are separate statements."""
-    if " | " not in unit.text:
-        return [unit]
-    out, pos = [], unit.start
-    for line in unit.text.split("\n"):
-        if line.strip():
-            out.append(Span(pos, pos + len(line), line))
-        pos += len(line) + 1
-    return out
-
-
-def _clauses(unit: Span) -> list[Span]:
-    """Split "X ska hållas på A och B svarar för Y" into its two statements."""
-    out, start = [], 0
-    for m in _CLAUSE.finditer(unit.text):
-        out.append(Span(unit.start + start, unit.start + m.start(), unit.text[start:m.start()]))
-        start = m.end()
-    out.append(Span(unit.start + start, unit.end, unit.text[start:]))
-    return out
 
 
 class _DocumentExtractor:
@@ -58,6 +30,7 @@ class _DocumentExtractor:
         self.named_at: dict[str, int] = {}  # actor → start of the last unit naming it in full
         self.facts: list[Fact] = []
         self.goal_sections: set[str] = set()
+        self.previous_unit: list[Fact] = []  # responsibilities of the block's previous sentence
 
     def _fact(self, kind: FactKind, section: str, span: tuple[int, int], **fields: Any) -> Fact:
         start, end = span
@@ -82,7 +55,7 @@ class _DocumentExtractor:
         lead_actor, lead_action = (lead_in_subject(lead.text, self.known) if lead else ([], ""))
         list_kind = G.kind_for_list(kind, lead.text if lead else "")
         first = block.units[0].text if block.units else ""
-        if block.kind == "paragraph" and re.match(r"^visionen?\b", first, re.I):
+        if block.kind == "paragraph" and G.states_vision(first):
             kind = "vision"
         if kind and block.kind == "paragraph" and G.label_of(first):
             self._goal(kind, block.section, (block.start, block.end), G.label_of(first),
@@ -91,9 +64,11 @@ class _DocumentExtractor:
         elif labelled_section and kind != "vision":
             kind = ""
         previous_goal: Fact | None = None
+        self.previous_unit = []
         for unit in block.units:
-            for row in _rows(unit):
-                span = (lead.start, row.end) if lead and lead_actor else (row.start, row.end)
+            for piece in rows(unit):
+                row, start = in_row(self.doc.text, piece)
+                span = (lead.start, row.end) if lead and lead_actor else (start, row.end)
                 self._responsibilities(block, row, span, lead_actor, lead_action)
                 is_duty = self._obligations(block, row, span, lead_actor)
                 goal_kind = list_kind if block.kind == "list" else kind
@@ -110,11 +85,19 @@ class _DocumentExtractor:
                           lead_actor: list[str], lead_action: str) -> None:
         if block.kind == "paragraph" and is_lead_in(row.text):
             return
-        text = _strip_bullet(row.text)
-        for t in triples(text, self.known, lead_actor or None, lead_action):
-            if t.object or t.action in {"represents", "responsible"}:
-                self._fact("responsibility", block.section, self._with_antecedent(
-                    block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
+        text = strip_bullet(row.text)
+        found = [self._fact("responsibility", block.section, self._with_antecedent(
+                     block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
+                 for t in (triples(text, self.known, lead_actor or None, lead_action)
+                           or english_triples(text, self.known.prefix))
+                 if t.object or t.action in {"represents", "responsible"}]
+        same = same_applies_to(text) if not found else None
+        if same is not None:  # "Detsamma gäller beslut om …": the previous sentence's bodies
+            obj, action = same
+            found = [self._fact("responsibility", block.section, (f.start, row.end),
+                                actor=f.actor, action=f.action, object=obj)
+                     for f in self.previous_unit if not action or f.action == action]
+        self.previous_unit = found
 
     def _with_antecedent(self, block: Block, row: Span, span: tuple[int, int],
                          actor: str) -> tuple[int, int]:
@@ -131,16 +114,36 @@ class _DocumentExtractor:
         if is_contents_sentence(row.text):
             return self._attach_contents(row)
         found = False
-        for clause in _clauses(row):
-            text = _strip_bullet(clause.text)
-            d = duty(text, find_actors(text, self.known), lead_actor or None)
+        before = self._duty_before(block, row)
+        for clause in clauses(row):
+            text = strip_bullet(clause.text)
+            mentions = find_actors(text, self.known)
+            referred = (before if before and refers_to_duty(text, before.action, bool(mentions))
+                        else None)
+            d = duty(text, mentions, lead_actor or None,
+                     (referred.when, referred.when_text) if referred else None)
             if d is None:
                 continue
             found = True
+            if referred and not d.who and only_times_the_duty(text):
+                self._add_timing(referred, row, d.when, d.when_text)
+                continue
             self._fact("obligation", block.section, span, actor=d.who, action=d.kind,
                        object=text.rstrip("."), when=d.when, when_text=d.when_text,
                        recipient=d.recipient, contents=d.contents)
         return found
+
+    def _duty_before(self, block: Block, row: Span) -> Fact | None:
+        """The duty stated just before ``row`` in the same paragraph or list, if any."""
+        return next((f for f in reversed(self.facts) if f.kind == "obligation"
+                     and block.start <= f.start and 0 <= row.start - f.end < 200), None)
+
+    def _add_timing(self, f: Fact, row: Span, when: str, when_text: str) -> None:
+        """"Översynen görs under mandatperiodens andra år": the timing of the duty before."""
+        texts = "; ".join(dict.fromkeys(t for t in (f.when_text, when_text) if t))
+        self.facts[self.facts.index(f)] = replace(
+            f, when=f.when or when, when_text=texts, end=row.end,
+            quote=self.doc.text[f.start:row.end])
 
     def _attach_contents(self, row: Span) -> bool:
         """"Redovisningen ska visa …": the contents of the duty stated just before."""
@@ -154,7 +157,7 @@ class _DocumentExtractor:
 
     def _goal_unit(self, kind: str, block: Block, row: Span,
                    previous: Fact | None) -> Fact | None:
-        text = _strip_bullet(row.text)
+        text = strip_bullet(row.text)
         if is_lead_in(text) or G.announces_goals(text):
             return previous
         if previous is not None and G.is_continuation(text):
@@ -164,7 +167,8 @@ class _DocumentExtractor:
             self.facts[i] = merged
             return merged
         first = block.section not in self.goal_sections
-        if block.kind == "list" or G.is_goal_sentence(text, first, kind):
+        if block.kind == "list" or G.is_goal_sentence(text, first, kind,
+                                                       G.is_framework(block.section)):
             return self._goal(kind, block.section, (row.start, row.end), G.label_of(row.text),
                               text)
         return previous
@@ -173,7 +177,7 @@ class _DocumentExtractor:
               text: str) -> Fact:
         self.goal_sections.add(section)
         return self._fact("goal", section, span, goal_kind=kind, label=label,
-                          object=_strip_bullet(text))
+                          object=strip_bullet(text))
 
 
 def extract_facts(doc: Document) -> list[Fact]:

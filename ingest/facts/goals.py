@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 
+# A heading naming an outside framework ("Agenda 2030", "De globala målen"): what the policy
+# commits to under it is how the work is steered, a strategy; the framework's description is not.
+_FRAMEWORK = re.compile(r"agenda\s*2030|globala\s+mål|hållbarhetsmål", re.I)
 _KIND_BY_HEADING: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"priorit|insatsområde|fokusområde", re.I), "priority"),
+    (_FRAMEWORK, "strategy"),
     (re.compile(r"\bvision", re.I), "vision"),
     (re.compile(r"syfte|varför", re.I), "purpose"),
     (re.compile(r"\bmål|vill\s+uppnå|målsättning", re.I), "overall"),
@@ -26,6 +30,12 @@ _CONTINUATION = re.compile(r"^(detta|det|dessutom|därmed|därigenom)\b", re.I)
 _LABEL = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+)?(?:\*\*)?([A-ZÅÄÖ][^:.!?\n]{1,40}?)"
                     r"(?:\*\*)?:(?:\*\*)?\s+\S")
 _PRINCIPLE_LEAD = re.compile(r"utgå\s+från|utgångspunkt|princip|förhållningssätt", re.I)
+# "Målen ska nås genom att kommunen", "Detta sker genom:": the items are means, not more ends.
+_MEANS_LEAD = re.compile(r"\b(?:nås|uppnås|nå|uppnå|förverkliga\w*|sker|görs)\s+(?:[a-zåäö]+\s+)?"
+                         r"genom\b|\bgenom\s*(?:att\s*(?:[\wåäö]+\s*)?)?:?$", re.I)
+_DIRECTIVE = re.compile(r"\b(?:ska|skall|bör|vill|strävar)\b", re.I)
+# "Kommunens vision är …", "Vår vision", "Visionen för …": a vision under whatever heading.
+_VISION = re.compile(r"^(?:(?:[\wåäö:-]+s|vår|den)\s+)?(?:[a-zåäö]+a\s+)?vision(?:en)?\b", re.I)
 _COUNT_LEAD = re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)\s+(\w+\s+)?(mål|"
                          r"områden|syften)\b|följande", re.I)
 _NOISE = re.compile(r"^[\W\d]*$|^(datum|dnr|diarienummer|sida)\b", re.I)
@@ -47,9 +57,20 @@ def label_of(text: str) -> str:
     return label if len(label.split()) <= 5 else ""
 
 
-def is_goal_sentence(text: str, first_in_section: bool, kind: str) -> bool:
+def states_vision(text: str) -> bool:
+    return bool(_VISION.match(text))
+
+
+def is_framework(section: str) -> bool:
+    return bool(_FRAMEWORK.search(section))
+
+
+def is_goal_sentence(text: str, first_in_section: bool, kind: str,
+                     directive_only: bool = False) -> bool:
     if _NOISE.search(text.strip()) or len(text.split()) < 4:
         return False
+    if directive_only:
+        return bool(_DIRECTIVE.search(text))
     if kind == "purpose" and first_in_section and _NAMES_ITSELF.search(text):
         return True
     return bool(_GOAL_MARKER.search(text))
@@ -60,7 +81,7 @@ def is_continuation(text: str) -> bool:
 
 
 def kind_for_list(section_kind: str, lead_in: str) -> str:
-    if section_kind and _PRINCIPLE_LEAD.search(lead_in):
+    if section_kind and (_PRINCIPLE_LEAD.search(lead_in) or _MEANS_LEAD.search(lead_in.strip())):
         return "strategy"
     return section_kind
 

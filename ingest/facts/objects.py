@@ -1,6 +1,7 @@
 """A responsibility as (actor, action, object), and the object cleaned of the words that only
 join it to its verb ("om", "för att") or date it ("den 3 mars 2021"), so the same duty reads
-the same whichever way a policy phrased it.
+the same whichever way a policy phrased it. Sentence adverbs ("också", "dessutom") are dropped
+before a sentence is read: they tie it to its neighbours and say nothing about who does what.
 """
 
 from __future__ import annotations
@@ -30,3 +31,13 @@ def clean_object(text: str) -> str:
         previous = text
         text = _OBJECT_LEAD.sub("", text).strip()
     return text
+
+
+# Not "även om" (also about / even if) and not "vidare" ("föra vidare" is a verb).
+_ADVERB = re.compile(r"\s+(?:också|även(?!\s+om\b)|dessutom|bland\s+annat|bl\.\s?a\.|därtill|"
+                     r"därutöver|härutöver|likaså)(?=[\s,])", re.I)
+
+
+def drop_adverbs(text: str) -> str:
+    """"stödjer dessutom X", "följer också upp X" read as "stödjer X", "följer upp X"."""
+    return _ADVERB.sub("", text)

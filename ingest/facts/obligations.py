@@ -18,9 +18,10 @@ _WITHIN = re.compile(r"\binom\s+(?:en|två|tre|fyra|\d+)\s+(?:dag|dagar|vecka|ve
                      r"månader)\b", re.I)
 _DUTY = re.compile(
     r"\b(?:ska|skall|bör|måste)\s+(?:[\wåäö,]+\s+){0,3}?(?:redovis|rapporter|följ|utvärder|"
-    r"revider|ses\s+över|sammanställ|lämna|hållas|presenteras|sparas)|"
-    r"\b(?:redovisar|rapporterar|sammanställer|revideras|lämnar|gör\s+[\wåäö\s]{0,20}?"
-    r"sammanställning)\b|\bansvarig[a]?\s+att\b|\bsvarar\s+för\s+en\b", re.I)
+    r"revider|ses\s+över|sammanställ|lämna|hållas|presenteras|sparas|publicera|registrera|"
+    r"föra)|\b(?:redovisar|rapporterar|sammanställer|revideras|lämnar|publiceras|registreras|"
+    r"förs\s+in|gör\s+[\wåäö\s]{0,20}?sammanställning)\b|\bansvarig[a]?\s+att\b|"
+    r"\bsvarar\s+för\s+en\b|\bansvarar\s+för\s+att\b", re.I)
 _CONTENTS = re.compile(r"\b(?:presenterar|beskriver|ska\s+visa|ska\s+framgå|ska\s+innehålla|"
                        r"innehåller|visar)\s+(.+?)\.?$", re.I)
 _CONTENTS_SENTENCE = re.compile(r"^(?:av\s+)?(?:redovisningen|rapporten|rapporterna|"
@@ -75,13 +76,17 @@ def is_contents_sentence(text: str) -> bool:
     return bool(_CONTENTS_SENTENCE.search(text.strip()))
 
 
-def duty(text: str, mentions: list[Mention], lead_actor: list[str] | None = None) -> Duty | None:
-    """The follow-up duty ``text`` states, or None."""
+def duty(text: str, mentions: list[Mention], lead_actor: list[str] | None = None,
+         referred: tuple[str, str] | None = None) -> Duty | None:
+    """The follow-up duty ``text`` states, or None; ``referred`` is the (when, when_text) of the
+    duty it names by its noun ("ansvarar för översynen"), whose timing it shares."""
     kind = duty_in_policy(text)
     if not kind:
         return None
     when, when_text = rhythm(text)
-    if not (when or _DUTY.search(text) or lead_actor):
+    if referred is not None and not when:
+        when, when_text = referred
+    if not (when or _DUTY.search(text) or lead_actor or referred is not None):
         return None
     who, recipient = "", ""
     for m in mentions:

@@ -1,10 +1,11 @@
 """Who does what: (actor, action, object) triples from one sentence or list item.
 
 Policies state responsibility in a handful of shapes, all read with the same verb table:
-active ("Kommunstyrelsen beslutar om medlemskap…", "…leder och samordnar…", "Varje år
-redovisar kontoret…"), a cleft ("är det rektor som avgör…", "det är nätverket som planerar…"),
-a unit introduced and acting at once ("skapades ett råd som leder…"), a list under a lead-in
-("Nämnderna ansvarar för att" + bullets) and a table row ("Kommunstyrelsen | Beslutar om…").
+active ("Kommunstyrelsen beslutar om medlemskap…", "…leder och samordnar…"), inverted after a
+fronted phrase ("Varje år redovisar kontoret…", "Inom skolan fattar rektor beslut om…"), a
+cleft ("är det rektor som avgör…", "det är nätverket som planerar…"), a unit introduced and
+acting at once ("skapades ett råd som leder…"), a list under a lead-in ("Nämnderna ansvarar
+för att" + bullets) and a table row ("Kommunstyrelsen | Beslutar om…").
 The passive and the other fixed shapes live in ``ingest.facts.shapes``.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.facts.objects import Triple, clean_object
+from ingest.facts.objects import Triple, clean_object, drop_adverbs
 from ingest.facts.shapes import passive_triples, special_triples
 from ingest.facts.verbs import (
     ACTIVE,
@@ -108,6 +109,8 @@ def _after_subject(text: str, mention: Mention, mentions: list[Mention]) -> tupl
 
 _CLEFT = re.compile(r"(?:^|\s)(?:är\s+det|det\s+är(?:\s+(?!att\b)[a-zåäö]+){0,2}|det)$")
 _RELATIVE = re.compile(r"(?:\s+(?:i|inom|på|för|med)\s+[^,.]{1,40}?)?\s+som\s+", re.I)
+_V2_VERB = re.compile(r"\S\s+([a-zåäö]+)\s+$")  # after a fronted phrase: "Inom skolan fattar "
+_RELATIVE_SUBJECT = re.compile(r"\bsom\s+$", re.I)
 _INVERTED = re.compile(rf"(?:{ANY_ACTIVE.pattern})\s+$", re.I)
 # The main clause's start after a fronted "När …" clause: the verb comes before its subject
 # (V2), so "… räcker det med att", "… krävs det att", "… är det" end the condition.
@@ -132,6 +135,14 @@ def _verb_starts(text: str, mention: Mention, pos: int) -> list[int]:
     return out
 
 
+def _split_inversion(text: str, head: str, pos: int) -> list[tuple[str, str]]:
+    """V2 word order splits a verb phrase around its subject: "Inom skolan fattar rektor beslut
+    om …", "har nämnden ansvar för …", "tar kansliet fram …". Read the finite verb before the
+    subject together with what follows it."""
+    verb = _V2_VERB.search(head)
+    return _verb_chain(f"{verb.group(1)} {text[pos:].lstrip()}", 0) if verb else []
+
+
 def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
     out: list[Triple] = []
     for mention in mentions:
@@ -139,14 +150,19 @@ def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
         head = text[: mention.start]
         if mention.genitive or _COMPLEMENT_BEFORE.search(head):
             continue  # an agent, a complement or an owner ("nämndens"), not a subject
-        inverted = None if any(m.end <= mention.start for m in mentions) else _INVERTED.search(head)
+        first = not any(m.end <= mention.start for m in mentions)
+        inverted = _INVERTED.search(head) if first else None
         if inverted:  # "Varje år redovisar näringslivskontoret en sammanfattning"
             chain = _verb_chain(text[: inverted.end()].rstrip() + " " + text[pos:].lstrip(),
                                 inverted.start())
         else:
             chain = next((c for s in _verb_starts(text, mention, pos)
                           if (c := _verb_chain(text, s))), [])
+        if not chain and first:
+            chain = _split_inversion(text, head, pos)
         for action, obj in chain:
+            if not obj and _RELATIVE_SUBJECT.search(head):
+                continue  # "de mål som fullmäktige har beslutat": the body describes the noun
             if not obj:
                 obj = clean_object(_CONDITION_TAIL.sub("", head))  # "När X, räcker det med att"
             out.extend(Triple(a, action, obj) for a in actors)
@@ -157,6 +173,7 @@ def triples(text: str, known: Antecedents, lead_actor: list[str] | None = None,
             lead_action: str = "") -> list[Triple]:
     """All responsibilities a sentence states; a list item inherits its lead-in's actor."""
     text = re.sub(r"\s*\|\s*(\w)", lambda m: " " + m.group(1).lower(), text)  # table row
+    text = drop_adverbs(text)
     mentions = find_actors(text, known)
     found = active_triples(text, mentions) + passive_triples(text, mentions)
     found += special_triples(text, mentions)

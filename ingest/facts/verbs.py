@@ -57,6 +57,11 @@ _FORMS: dict[str, tuple[str, str, str]] = {
     "appoints": (r"utser", r"utse", r"utses"),
 }
 
+# The noun a sentence names an action by instead of its verb ("Detsamma gäller beslut om …").
+NOMINALS = {"beslut": "decides", "beredning": "prepares", "undertecknande": "signs",
+            "tecknande": "signs", "ansvar": "responsible", "samordning": "coordinates",
+            "redovisning": "reports", "finansiering": "finances", "uppföljning": "monitors"}
+
 MODAL = r"(?:ska|skall|bör|kan|måste)"
 
 

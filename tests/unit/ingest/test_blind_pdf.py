@@ -3,9 +3,11 @@
 lovsta-internationell-policy.json (pages with a running header/footer, numbered headings, a
 responsibility table, a paragraph split across a page break) and its expected metadata,
 sections and facts were written by hand before any extractor saw them. This test checks what
-the layout step controls; the fact figures are a floor at what it reaches (first run, before
-the layout step: precision 0.72, recall 0.42, no sections). Facts still missed are the fact
-extractor's vocabulary (see the report of the layout work).
+the layout step controls; the fact figures are a floor at what it reaches. First run, before
+the layout step: precision 0.72, recall 0.42, no sections; after it: 0.80 / 0.72 (the same as
+the text laid out as plain text). The misses were then closed by general rules, each tested
+on sentences of our own in test_fact_shapes.py (facts-6): 1.00 / 1.00. Lövsta is therefore no
+longer blind; a new policy written by hand is needed to measure the extractor afresh.
 """
 
 from __future__ import annotations
@@ -84,4 +86,4 @@ def test_table_rows(doc: Document) -> None:
 def test_fact_figures_do_not_fall(doc: Document) -> None:
     precision, recall = precision_recall(extract_facts(doc), EXPECTED["facts"])
     print(f"Lövsta PDF: precision {precision:.2f} recall {recall:.2f}")
-    assert precision >= 0.81 and recall >= 0.70
+    assert precision >= 1.0 and recall >= 1.0

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from knowledge.actors import find_actors
+from knowledge.lexicon import body_mentions
+
 # Nouns that name one value ("what rate", "vilket belopp"); "which costs" asks for kinds.
 _MONEY_NOUN = (r"belopp(?:et)?|ersättning(?:en)?|traktamente(?:t)?|arvode(?:t)?|timpris(?:et)?|"
                r"allowance|per diem|rate|fee|price|amount|sum")
@@ -48,6 +51,11 @@ _NAMES_Q = re.compile(
     r"provinser|partner\w*|samarbetspart\w*|organisationer|nätverk|twin\s*towns?|"
     r"sister\s+cities|towns|cities|countries|regions|provinces|partners|networks|"
     r"organi[sz]ations)\b", re.I)
+# "Vem beslutar …?", "Which body approves …?": a body, a party or an organisation answers.
+_ACTOR_Q = re.compile(r"^\W*(?:\w+\W+){0,6}?(vem|vilket organ|vilka organ|vilken nämnd|who|whom|"
+                      r"which (?:body|bodies|committee|board|office))\b", re.I)
+_PARTY = re.compile(r"\b(kommunen|regionen|staden|landstinget|[\wåäö]*(?:parten|parterna|landet|"
+                    r"kommunen|regionen|organisationen|myndigheten))\b", re.I)
 _PERSON_Q = re.compile(r"\b(vad heter|what is the name of|what's the name of)\b", re.I)
 # A capitalised word inside a clause (after a word or a comma), not one that starts a sentence,
 # a list item or what follows a label's colon.
@@ -55,7 +63,8 @@ _NAME_TOKEN = re.compile(r"(?<=[\w,] )[A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄ
 
 
 def expected_type(question: str) -> str:
-    """The value a question asks for: amount, number, date, contact, names, person or ""."""
+    """The value a question asks for: amount, number, date, contact, names, person, actor
+    (who does it) or ""."""
     if _CONTACT_Q.search(question):
         return "contact"
     if _AMOUNT_Q.search(question):
@@ -68,6 +77,8 @@ def expected_type(question: str) -> str:
         return "names"
     if _PERSON_Q.search(question):
         return "person"
+    if _ACTOR_Q.search(question):
+        return "actor"
     return ""
 
 
@@ -87,6 +98,9 @@ def satisfies(kind: str, text: str, ignore: set[str] | frozenset[str] = frozense
         return _DATE_A.search(text) is not None
     if kind == "contact":
         return _CONTACT_A.search(text) is not None
+    if kind == "actor":
+        return bool(body_mentions(text) or find_actors(text) or _PARTY.search(text)
+                    or _names(text, {w.lower() for w in ignore}))
     if kind in ("names", "person"):
         return len(_names(text, {w.lower() for w in ignore})) >= (2 if kind == "names" else 1)
     return True

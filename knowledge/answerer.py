@@ -29,6 +29,7 @@ from knowledge.retriever import Hit, HybridRetriever
 from knowledge.signals import DenseBaseline, SignalBuilder, Signals
 
 _TYPE_NAMES = {
+    "actor": ("inget organ som gör det", "no body that does it"),
     "amount": ("inget belopp", "no amount"), "number": ("inget antal", "no number"),
     "date": ("inget datum", "no date"), "contact": ("inga kontaktuppgifter", "no contact details"),
     "names": ("inga namn", "no names"), "person": ("inget namn", "no name"),
@@ -44,7 +45,7 @@ class Judged:
     verdict: Verdict
     concepts: QuestionConcepts
     expected: str
-    elsewhere: str = ""  # the municipality whose policy matches far better, if any
+    elsewhere: tuple[str, ...] = ()  # other municipalities whose policies cover the topic
 
 
 class Answerer:
@@ -88,11 +89,14 @@ class Answerer:
         place_text = " ".join(d.text for d in self.documents.values()
                               if scope is None or d.municipality in scope)
         expected = expected_type(across_words(q.text) if compare else q.text)
-        others = [(s, self.retriever.by_id[pid].municipality)
+        others = [(s, self.retriever.by_id[pid])
                   for pid, s in self.retriever.store.dense_search(vector, None, k=8)
                   if pid in self.retriever.by_id
                   and self.retriever.by_id[pid].municipality != muni]
-        elsewhere, other = max(others, default=(0.0, ""))
+        elsewhere = max((s for s, _ in others), default=0.0)
+        covering = tuple(dict.fromkeys(
+            p.municipality for _, p in others
+            if concepts.concepts and concepts.coverage(self._terms(p.text)) >= 0.5))
         signals = self.signals.build(
             concepts=concepts, quotes=candidate.quotes, municipality=muni, dense=dense,
             dense_level=self.baseline.level(vector), expected=expected, intent=q.intent,
@@ -105,7 +109,7 @@ class Answerer:
         else:
             verdict = self.decision.decide(signals)
         return Judged(candidate, signals, verdict, concepts, expected,
-                      other if muni and elsewhere > dense else "")
+                      covering if muni else ())
 
     def _candidate(self, q: Query, muni: str | None, hits: Sequence[Hit],
                    concepts: QuestionConcepts) -> Candidate | None:
@@ -161,8 +165,8 @@ class Answerer:
                    if judged.concepts.coverage(self._terms(c.quote)) > 0
                    or judged.signals.dense_rel > 0]
         reason = self.reason(q.language, judged)
-        elsewhere = [judged.elsewhere] if "elsewhere_gain" in judged.verdict.against[:2] \
-            and judged.elsewhere else []
+        own = self._terms(" ".join(c.quote for c in judged.candidate.closest))
+        elsewhere = sorted(judged.elsewhere) if judged.concepts.coverage(own) < 0.5 else []
         answer = Answer(text=compose_abstention(q.language, muni, closest[:1], elsewhere, reason),
                         citations=closest[:1], abstained=True,
                         language=q.language, intent=q.intent, municipality=muni)

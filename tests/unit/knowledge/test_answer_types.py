@@ -10,7 +10,7 @@ from knowledge.answer_types import expected_type, satisfies
 @pytest.mark.parametrize(("question", "kind"), [
     ("Hur mycket får en skolklass i resebidrag?", "amount"),
     ("What fee does the partner town charge?", "amount"),
-    ("Vem beslutar om budgeten för utbyten?", ""),  # a who-question, not an amount
+    ("Vem beslutar om budgeten för utbyten?", "actor"),  # who, not an amount
     ("Which of the guests' costs do we cover?", ""),  # kinds of costs, not one sum
     ("Hur många vänorter har vi?", "number"),
     ("Vilket datum fastställdes programmet?", "date"),

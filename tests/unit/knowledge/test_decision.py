@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import fields
 from pathlib import Path
 
 from knowledge.calibration import fit, load_rows
@@ -13,7 +14,7 @@ from knowledge.signals import FEATURES, Signals
 
 
 def _signals(**values: float) -> Signals:
-    base = dict.fromkeys(FEATURES, 0.0)
+    base = {f.name: 0.0 for f in fields(Signals)}
     base.update(values)
     return Signals(**base)
 

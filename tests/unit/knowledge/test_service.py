@@ -43,7 +43,7 @@ def test_question_naming_another_municipality_uses_that_one(service: PolicyServi
 
 
 def test_topic_only_in_other_policies_abstains_and_says_where(service: PolicyService) -> None:
-    answer = service.ask("Vilka vänorter har kommunen?", "Ale")
+    answer = service.ask("Kan du lista kommunens vänorter åt mig?", "Ale")
     assert answer.abstained
     assert "Älmhult" in answer.text  # the topic is covered there, and the answer says so
 
@@ -55,19 +55,20 @@ def test_unknown_place_in_question_abstains(service: PolicyService) -> None:
 
 
 def test_off_topic_name_abstains(service: PolicyService) -> None:
-    assert service.ask("How do I book a business trip to Brussels?", "Eksjö").abstained
+    assert service.ask("Which hotel in Brussels should I book for the EU conference?",
+                       "Eksjö").abstained
 
 
 def test_who_question_without_any_deciding_body_abstains(service: PolicyService) -> None:
-    answer = service.ask("Vem beslutar om vi ska söka EU-medel för ett utbyte?", "Älmhult")
+    answer = service.ask("Vem avgör om vi får söka pengar från EU till ett projekt?", "Älmhult")
     assert answer.abstained
     assert answer.citations  # the closest passage is still shown, verbatim
     assert _all_verbatim(service, answer.citations)
 
 
 def test_how_many_needs_a_number_in_the_evidence(service: PolicyService) -> None:
-    assert not service.ask("Hur många vänorter har kommunen?", "Älmhult").abstained
-    assert service.ask("How many staff work with international affairs?", "Eksjö").abstained
+    assert not service.ask("Hur många vänorter har Älmhult avtal med?", "Älmhult").abstained
+    assert service.ask("How many people are employed to work on EU projects?", "Eksjö").abstained
 
 
 def test_fictional_policy_numbered_paragraphs(service: PolicyService) -> None:
@@ -97,8 +98,15 @@ def test_bad_questions_are_refused_with_a_message(service: PolicyService, questi
 
 
 def test_unknown_municipality_is_refused_with_suggestion(service: PolicyService) -> None:
+    with pytest.raises(InvalidQuestionError, match="Unknown municipality"):
+        service.ask("Vem beslutar?", "Zyxstad")
     with pytest.raises(InvalidQuestionError, match="Did you mean Eksjö"):
-        service.ask("Vem beslutar?", "Eksjoo")
+        service.ask("Vem beslutar?", "Ekskö")
+
+
+def test_municipality_as_people_write_it_resolves(service: PolicyService) -> None:
+    assert service.resolve_municipality("Eksjoo") == "Eksjö"  # a typo of a known name
+    assert service.resolve_municipality("Lilla Edets kommun") == "Lilla Edet"
 
 
 def test_municipality_name_is_forgiving(service: PolicyService) -> None:
@@ -115,20 +123,52 @@ def test_prompt_injection_text_is_just_a_question(service: PolicyService) -> Non
 
 def test_topic_word_is_not_taken_for_the_deciding_body(service: PolicyService) -> None:
     # Ale's policy lists network membership as international work but never says who decides.
-    answer = service.ask("Vem beslutar om medlemskap i nätverk?", "Ale")
+    answer = service.ask("Vem fattar beslut när vi vill gå med i ett nätverk?", "Ale")
     assert answer.abstained
 
 
 def test_abstention_names_only_policies_with_the_whole_topic_word(
         service: PolicyService) -> None:
-    answer = service.ask("Vilka vänorter har Ale?", "Ale")
+    answer = service.ask("Vilka är Ales vänorter just nu?", "Ale")
     assert answer.abstained
-    assert "Älmhult" in answer.text and "Lilla Edet" in answer.text
+    assert "Älmhult" in answer.text  # its policy lists its twin towns
     assert "Eksjö" not in answer.text  # it has "orter", not "vänorter"
     assert "Diarienummer" not in answer.text  # a letterhead is not "the closest it says"
 
 
 def test_amount_questions_need_a_stated_amount(service: PolicyService) -> None:
-    answer = service.ask("Hur mycket pengar finns budgeterat för internationellt arbete i år?",
-                         "Ale")
+    answer = service.ask("Hur stor är budgeten för vänortsresor i år?", "Ale")
     assert answer.abstained
+
+
+def test_a_place_given_as_context_does_not_veto_the_answer(service: PolicyService) -> None:
+    answer = service.ask("En stad i Lettland vill bli vår vänort. Vem beslutar om avtalet?",
+                         "Älmhult")
+    assert not answer.abstained
+    assert "Lettland" in answer.text  # said plainly: the policy gives the general rule
+    assert any("KF" in c.quote for c in answer.citations)
+
+
+def test_document_level_question_quotes_the_adoption_line(service: PolicyService) -> None:
+    answer = service.ask("När antogs policyn, och av vilket organ?", "Eksjö")
+    assert not answer.abstained
+    assert "2020-03-19" in answer.text and "kommunfullmäktige" in answer.text.lower()
+    assert _all_verbatim(service, answer.citations)
+
+
+def test_unanswered_value_is_an_abstention_with_the_reason(service: PolicyService) -> None:
+    answer = service.ask("Vilket traktamente gäller per dag vid resor till vänorten?", "Älmhult")
+    assert answer.abstained
+    assert answer.decision == "abstain" and answer.confidence is not None
+
+
+def test_both_in_a_question_keeps_the_askers_municipality(service: PolicyService) -> None:
+    answer = service.ask("Kan både skolor och föreningar få stöd för utbyten?", "Eksjö")
+    assert {c.municipality for c in answer.citations} <= {"Eksjö"}
+
+
+def test_answer_carries_its_decision_and_signals(service: PolicyService) -> None:
+    answer = service.ask("Vem beslutar om medlemskap i internationella nätverk?", "Eksjö")
+    assert answer.decision in ("answer", "unsure")
+    assert 0 <= (answer.confidence or 0) <= 1 and "dense_rel" in answer.signals
+    assert answer.contract()["decision"] == answer.decision

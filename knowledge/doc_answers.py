@@ -27,11 +27,17 @@ ASKS: dict[str, re.Pattern[str]] = {
                         r"in force|upphör)\b", re.I),
     "date": re.compile(r"\b(datum|daterad\w*|dated|what date|vilket datum)\b", re.I),
     "contact": re.compile(r"\b(telefon\w*|e-?post\w*|mejl\w*|e-?mail\w*|phone\w*|"
-                          r"kontaktuppgift\w*|contact details|kontaktperson\w*)\b", re.I),
+                          r"kontaktuppgift\w*|contact details|kontaktperson\w*|contact person|"
+                          r"vända mig till|vänder mig till|who (?:should|can|do) i contact|"
+                          r"whom (?:should|can|do) i contact|vem (?:ska|kan|bör) jag kontakta)\b",
+                          re.I),
     "adopted": re.compile(r"\b(antogs|antagen|antaget|antagna|antog|antagits|anta|fastställ\w*|"
                           r"beslutades|klubbades|adopted|adopt|adoption|approved|passed|enacted|"
                           r"came into force)\b", re.I),
 }
+_ASKS_PERSON = re.compile(r"\b(kontaktperson|contact person|vända mig till|vänder mig till|"
+                          r"(?:who|whom) (?:should|can|do) i contact|vem (?:ska|kan|bör) jag "
+                          r"kontakta|vem är (?:vår|kommunens|regionens) kontakt)", re.I)
 _ABOUT_DOCUMENT = re.compile(rf"\b({_DOCUMENT})\b", re.I)
 _WHEN_OR_WHO = re.compile(r"\b(när|vilket år|vilket datum|vem|vilket organ|when|what year|"
                           r"which year|who|which body|what body|by whom)\b", re.I)
@@ -39,8 +45,10 @@ _WHEN_OR_WHO = re.compile(r"\b(när|vilket år|vilket datum|vem|vilket organ|whe
 # Lines that state the fact. A label ("Beslutad:") or a participle with its agent ("antagen
 # av kommunfullmäktige") — never a body paragraph that only mentions a decision.
 _STATES: dict[str, re.Pattern[str]] = {
-    "contact": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(tel|telefon|phone)\b\.?:?\s*[+\d]|"
-                          r"\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b", re.I),
+    "contact": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(tel|telefon|phone|mobil\w*)\b\.?:?\s*[+\d]|"
+                          r"\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|"
+                          r"\bkontakta\w*\b[^.\n]{0,40}\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+|"
+                          r"\bkontaktperson\w*\b", re.I),
     "date": re.compile(r"^\s*(datum|daterad|beslutsdatum)?\s*:?\s*("
                        r"(19|20)\d\d\s?-\s?\d\d\s?-\s?\d\d|\d{1,2}\s+[a-zåäö]+\s+(19|20)\d\d)\s*$",
                        re.I),
@@ -70,9 +78,11 @@ def asked_aspects(question: str) -> list[str]:
     if "adopted" in found and not (_ABOUT_DOCUMENT.search(question)
                                    or _WHEN_OR_WHO.search(question)):
         found.remove("adopted")
-    for aspect in ("valid", "contact"):  # "gäller"/"e-post" alone is not about the document
-        if aspect in found and not _ABOUT_DOCUMENT.search(question):
-            found.remove(aspect)
+    if "valid" in found and not _ABOUT_DOCUMENT.search(question):  # "gäller" alone is not
+        found.remove("valid")  # about the document
+    if "contact" in found and not (_ABOUT_DOCUMENT.search(question) or _ASKS_PERSON.search(
+            question)):
+        found.remove("contact")
     return found
 
 
@@ -107,6 +117,9 @@ def statements(doc: Document, aspect: str, section_of: dict[int, str] | None = N
         elif _BACK_REFERENCE.search(piece) and start > 0:  # "… ska ersätta denna": the
             start = _previous_sentence(doc.text, start)  # sentence it points back to too
             piece = doc.text[start:end]
+        elif aspect == "contact":  # a contact card: the name and title above the number
+            start, end = _card(doc.text, start, end)
+            piece = doc.text[start:end]
         section = (section_of or {}).get(start, "") or doc.title
         cit = Citation(doc.municipality, doc.title, section, piece.strip(), doc.id,
                        start + len(piece) - len(piece.lstrip()),
@@ -126,6 +139,27 @@ def _previous_sentence(text: str, start: int) -> int:
     floor = 0 if para < 0 else para + 2
     cut = max((m.end() for m in re.finditer(r"[.!?]\s+", text[floor:start - 1])), default=0)
     return floor + cut
+
+
+def _card(text: str, start: int, end: int, reach: int = 4) -> tuple[int, int]:
+    """The short lines around a contact line (name, title, unit, number, address): a card."""
+    lines = text[:start].split("\n")
+    pos, taken = start, 0
+    for line in reversed(lines[:-1]):
+        stripped = line.strip()
+        if stripped and (len(stripped) > 60 or stripped.endswith(".") or taken >= reach):
+            break
+        pos -= len(line) + 1
+        taken += bool(stripped)
+    after = text[end:].split("\n")
+    tail = end
+    for more, line in enumerate(after[1:]):
+        stripped = line.strip()
+        if not stripped or len(stripped) > 60 or more >= 2:
+            break
+        tail += len(line) + 1
+    lead = len(text[pos:start]) - len(text[pos:start].lstrip())
+    return pos + lead, tail
 
 
 def _window(text: str, a: int, b: int, before: int = 100, after: int = 220) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from knowledge.composer import compose, compose_abstention, distinct_quotes
 from knowledge.concepts import ConceptAnalyzer
 from knowledge.dates import date_in_text
 from knowledge.decision import DecisionModel
+from knowledge.doc_answers import asked_aspects
 from knowledge.fact_answers import (
     answer_from_facts,
     answer_per_municipality,
@@ -136,8 +137,8 @@ class PolicyService:
         if q.compare:
             return self._compare(q)
         muni = next(iter(q.municipalities)) if q.municipalities else None
-        if q.intent == "onboarding":
-            return self._onboarding(q, muni)
+        if q.intent == "onboarding" and not asked_aspects(q.text):  # "…who is my contact?"
+            return self._onboarding(q, muni)  # is answered from the contact lines instead
         return self.answerer.answer(q, muni, self.names)
 
     @staticmethod

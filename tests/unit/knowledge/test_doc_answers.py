@@ -63,3 +63,20 @@ def test_label_inside_a_flattened_cover_gets_a_window() -> None:
     found = statements(_doc(text), "replaces")
     assert found and "Ersätter: Strategi för kontakter 2009" in found[0].citation.quote
     assert len(found[0].citation.quote) < 400
+
+
+def test_a_contact_question_gets_the_whole_contact_card() -> None:
+    text = ("Vänorter i Granvik\n\nKommunen har tre vänorter.\n\nKontakt\n\nSara Lindqvist\n"
+            "Internationell samordnare\nTelefon: 0451-123 45\nsara.lindqvist@granvik.se\n")
+    assert "contact" in asked_aspects("Jag är ny – vem är kontaktperson för vänorterna?")
+    found = statements(_doc(text), "contact")
+    quote = found[0].citation.quote
+    assert "Sara Lindqvist" in quote and "0451-123 45" in quote
+    assert "tre vänorter" not in quote
+
+
+def test_an_anaphoric_statement_brings_the_sentence_it_points_to() -> None:
+    text = ("Bakgrund\n\nSedan 2012 har Granvik haft en strategi för vänorter. Dessa riktlinjer "
+            "ska ersätta denna.")
+    quote = statements(_doc(text), "replaces")[0].citation.quote
+    assert quote.startswith("Sedan 2012") and quote.endswith("ersätta denna.")

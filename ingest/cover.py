@@ -25,7 +25,7 @@ _ADOPTION = re.compile(
     r"(?P<verb>antagen|antaget|antagna|antogs|beslutad|beslutat|beslutades|fastställd|"
     rf"fastställt|fastställdes|godkänd|godkänt|godkändes)\s+(?:av|i|på)\s+{_BODY_VALUE.pattern}",
     re.IGNORECASE)
-DNR_VALUE = r"[A-ZÅÄÖ]{0,6}[ ./]?\d{2,4}[./:-]\d{1,5}(?:[./-]\d+)?"
+DNR_VALUE = r"[A-ZÅÄÖ]{0,6}[ ./]?\d{2,4}[./:-][A-ZÅÄÖ]{0,4}\d{1,5}(?:[./-]\d+)?"
 _DNR = re.compile(rf"\b(?:dnr|diarienummer|diarienr|ärendenummer)\.?\s*:?\s*({DNR_VALUE})",
                   re.IGNORECASE)
 _VALID_VALUE = (rf"(?:(?:från och med|fr\.?\s?o\.?\s?m\.?|från|till och med|t\.?\s?o\.?\s?m\.?"

@@ -24,7 +24,7 @@ _GOAL_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("priority", re.compile(r"\b(priorit\w*)\b", re.I)),
     ("vision", re.compile(r"\b(vision\w*)\b", re.I)),
     ("purpose", re.compile(r"\b(syfte\w*|purpose\w*|aim\w*)\b", re.I)),
-    ("strategy", re.compile(r"\b(strategier|principer|principles?|arbetsmetod\w*|"
+    ("strategy", re.compile(r"\b(strategier|principer|principles?|arbetsmetod\w*|arbetssätt\w*|"
                             r"strategies)\b", re.I)),
     ("overall", re.compile(r"\b(mål|målen|målet|målsättning\w*|goals?|objectives?)\b", re.I)),
 ]

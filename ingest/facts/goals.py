@@ -19,7 +19,7 @@ _KIND_BY_HEADING: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bvision", re.I), "vision"),
     (re.compile(r"syfte|varför", re.I), "purpose"),
     (re.compile(r"\bmål|vill\s+uppnå|målsättning", re.I), "overall"),
-    (re.compile(r"strategi(?!\s+för)|utgångspunkt|förhållningssätt|princip|arbetsmetod|"
+    (re.compile(r"strategi(?!\s+för)|utgångspunkt|förhållningssätt|princip|arbetsmetod|arbetssätt|"
                 r"inriktning", re.I), "strategy"),
 ]
 _GOAL_MARKER = re.compile(

@@ -54,8 +54,10 @@ _NAMES_Q = re.compile(
 # "Vem beslutar …?", "Which body approves …?": a body, a party or an organisation answers.
 _ACTOR_Q = re.compile(r"^\W*(?:\w+\W+){0,6}?(vem|vilket organ|vilka organ|vilken nämnd|who|whom|"
                       r"which (?:body|bodies|committee|board|office))\b", re.I)
-_PARTY = re.compile(r"\b(kommunen|regionen|staden|landstinget|[\wåäö]*(?:parten|parterna|landet|"
-                    r"kommunen|regionen|organisationen|myndigheten))\b", re.I)
+# A party named by its role in an exchange ("den gästande parten", "värdlandet",
+# "värdkommunen"); the municipality itself ("kommunen ska …") names no one in particular.
+_PARTY = re.compile(r"\b[\wåäö]+(?:parten|parterna|landet)\b|"
+                    r"\b(?:värd|gäst|partner|vän)(?:kommun|region|ort|stad)en\b", re.I)
 _PERSON_Q = re.compile(r"\b(vad heter|what is the name of|what's the name of)\b", re.I)
 # A capitalised word inside a clause (after a word or a comma), not one that starts a sentence,
 # a list item or what follows a label's colon.

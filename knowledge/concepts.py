@@ -170,7 +170,10 @@ class ConceptAnalyzer:
             return Concept(word, terms | {head}, self.lexical.idf_of(head), True)
         if stem(word) in self._tails:  # the head of a compound the store has
             return Concept(word, terms, self.unseen_idf / 2, True)
-        weight = specificity(word, language) * (0.5 if _verb_like(word, language) else 1.0)
+        weight = specificity(word, language)
+        if language == "en":  # an English word no policy has and the glossary cannot
+            weight = max(weight, 1.0)  # translate: the Swedish texts may say it otherwise
+        weight *= 0.5 if _verb_like(word, language) else 1.0
         return Concept(word, terms, weight, False) if weight > 0 else None
 
     def _known_head(self, word: str) -> str:

@@ -106,3 +106,13 @@ def satisfies(kind: str, text: str, ignore: set[str] | frozenset[str] = frozense
     if kind in ("names", "person"):
         return len(_names(text, {w.lower() for w in ignore})) >= (2 if kind == "names" else 1)
     return True
+
+
+_ENUMERATION = re.compile(
+    r"^\s*(vilka|vilket|vad är|vad har|which|what are|list|name)\b|\b(alla|samtliga|all)\b",
+    re.I)
+
+
+def asks_enumeration(question: str) -> bool:
+    """"Vilka mål …?", "Which are our twin towns?": the answer is a list, shown whole."""
+    return _ENUMERATION.search(question) is not None

@@ -8,10 +8,10 @@ everything else from the best passages, enumerations quoted whole.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from knowledge.answer_types import asks_enumeration
 from knowledge.composer import MAX_LIST_QUOTE, Quote, compose, distinct_quotes
 from knowledge.doc_answers import asked_aspects, statements
 from knowledge.fact_answers import answer_from_facts
@@ -20,10 +20,6 @@ from knowledge.lexicon import body_mentions
 from knowledge.models import Answer, Citation, Document, Passage
 from knowledge.retriever import Hit
 
-_ENUMERATION = re.compile(
-    r"^\s*(vilka|vilket|vad är|vad har|which|what are|list|name)\b|\b(alla|samtliga|all)\b",
-    re.I)
-
 
 @dataclass
 class Candidate:
@@ -31,10 +27,6 @@ class Candidate:
     quotes: list[str]  # the quoted text the signals look at
     fact_match: float = 0.0
     closest: list[Citation] = field(default_factory=list)  # shown when the decision abstains
-
-
-def asks_enumeration(question: str) -> bool:
-    return _ENUMERATION.search(question) is not None
 
 
 def document_candidate(question: str, language: str, docs: Sequence[Document],

@@ -27,17 +27,17 @@ ASKS: dict[str, re.Pattern[str]] = {
                         r"in force|upphör)\b", re.I),
     "date": re.compile(r"\b(datum|daterad\w*|dated|what date|vilket datum)\b", re.I),
     "contact": re.compile(r"\b(telefon\w*|e-?post\w*|mejl\w*|e-?mail\w*|phone\w*|"
-                          r"kontaktuppgift\w*|contact details|kontaktperson\w*|contact person|"
-                          r"vända mig till|vänder mig till|who (?:should|can|do) i contact|"
-                          r"whom (?:should|can|do) i contact|vem (?:ska|kan|bör) jag kontakta)\b",
-                          re.I),
+                          r"kontaktuppgift\w*|contact details)\b", re.I),
     "adopted": re.compile(r"\b(antogs|antagen|antaget|antagna|antog|antagits|anta|fastställ\w*|"
                           r"beslutades|klubbades|adopted|adopt|adoption|approved|passed|enacted|"
                           r"came into force)\b", re.I),
 }
-_ASKS_PERSON = re.compile(r"\b(kontaktperson|contact person|vända mig till|vänder mig till|"
-                          r"(?:who|whom) (?:should|can|do) i contact|vem (?:ska|kan|bör) jag "
-                          r"kontakta|vem är (?:vår|kommunens|regionens) kontakt)", re.I)
+# Asking *who* to contact ("vem är kontaktperson?"), not about contact persons as a topic
+# ("Vad ska nätverket med kontaktpersoner göra?").
+_ASKS_PERSON = re.compile(r"\b(vem är (?:\w+ )?kontakt(?:person)?\w*|vända mig till|"
+                          r"vänder mig till|(?:who|whom) (?:should|can|do) i contact|"
+                          r"who is (?:the|our|my) contact|vem (?:ska|kan|bör) jag kontakta|"
+                          r"vilken kontaktperson)", re.I)
 _ABOUT_DOCUMENT = re.compile(rf"\b({_DOCUMENT})\b", re.I)
 _WHEN_OR_WHO = re.compile(r"\b(när|vilket år|vilket datum|vem|vilket organ|when|what year|"
                           r"which year|who|which body|what body|by whom)\b", re.I)
@@ -75,6 +75,8 @@ class DocumentStatement:
 def asked_aspects(question: str) -> list[str]:
     """The document-level aspects a question asks about, most specific first."""
     found = [a for a, rx in ASKS.items() if rx.search(question)]
+    if _ASKS_PERSON.search(question) and "contact" not in found:
+        found.append("contact")
     if "adopted" in found and not (_ABOUT_DOCUMENT.search(question)
                                    or _WHEN_OR_WHO.search(question)):
         found.remove("adopted")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.actors import find_actors
+from knowledge.answer_types import asks_enumeration
 from knowledge.fact_index import FactIndex, asked_action, asked_actors, asked_rhythm
 from knowledge.facts import Fact
 from knowledge.rhythms import duties_in_question
@@ -28,9 +29,6 @@ _GOAL_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
                             r"strategies)\b", re.I)),
     ("overall", re.compile(r"\b(mål|målen|målet|målsättning\w*|goals?|objectives?)\b", re.I)),
 ]
-_ENUMERATION = re.compile(r"^\s*(vilka|vad är|which|what are)\b", re.I)
-
-
 def asked_goal_kind(text: str) -> str:
     return next((kind for kind, rx in _GOAL_KIND_WORDS if rx.search(text)), "")
 
@@ -92,7 +90,7 @@ class FactRouter:
         if not concepts:
             return of_kind
         topical = self.index.best(of_kind or goals, concepts)
-        if _ENUMERATION.search(text) and of_kind:  # "Vilka är målen? Särskilt om unga":
+        if asks_enumeration(text) and of_kind:  # "Vilka är målen? Särskilt om unga":
             return topical + [g for g in of_kind if g not in topical]  # all, topical first
         return topical
 

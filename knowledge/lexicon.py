@@ -311,24 +311,6 @@ def english_expansion(question: str) -> str:
     return " ".join(EN_SV[phrase] for phrase in english_phrases(question)[0])
 
 
-def concepts(question: str, language: str) -> list[str]:
-    """The question split into concepts, each a space-joined group of alternative words.
-
-    An English phrase becomes its Swedish terms, an abbreviation its full forms, and any other
-    word stands alone; evidence checks then ask whether *any* form of a concept occurs.
-    """
-    if language == "en":
-        phrases, rest = english_phrases(question)
-    else:
-        phrases, rest = [], re.sub(r"[^\w\s+-]", " ", question.lower())
-    groups = [f"{phrase} {EN_SV[phrase]}" for phrase in phrases]
-    for word in rest.split():
-        if word != "#":
-            expansion = ABBREVIATIONS.get(word)
-            groups.append(f"{word} {expansion}" if expansion else word)
-    return groups
-
-
 def abbreviation_expansion(question: str) -> str:
     found = [ABBREVIATIONS[w.lower()] for w in re.findall(r"\b[A-Za-zÅÄÖåäö]{2,5}\b", question)
              if w.lower() in ABBREVIATIONS and (w.isupper() or len(w) > 3)]

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from knowledge.lexicon import abbreviation_expansion, concepts, english_expansion
+from knowledge.lexicon import abbreviation_expansion, english_expansion
 from knowledge.municipalities import Registry, load_registry
 
 _SV_WORDS = set("och att det som är för med inte vem vad vilka vilken hur när ska skall vår vi "
@@ -76,7 +76,6 @@ class Query:
     unknown_municipality: str | None  # a place named that has no policy here
     search_text: str
     compare: bool
-    concepts: tuple[str, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -163,5 +162,4 @@ class QueryAnalyzer:
             municipalities=scope,
             unknown_municipality=unknown,
             search_text=" ".join(f"{text} {expansion}".split()), compare=compare,
-            concepts=tuple(concepts(text, language)),
         )

@@ -270,8 +270,10 @@ class PolicyService:
         decides what and the follow-up duties every new official must know."""
         actors = asked_actors(q.text, q.language)
         own = [f for f in self.fact_index.select(muni) if f.kind != "goal" and f.actor in actors]
-        decisions = [f for f in self.fact_index.select(muni, kind="responsibility")
-                     if f.action in ("decides", "adopts", "signs")]
+        roles = self.fact_index.select(muni, kind="responsibility")
+        # who decides, and every role when there are few (a short page's whole division of work)
+        decisions = [f for f in roles if f.action in ("decides", "adopts", "signs")
+                     or len(roles) <= 10]
         duties = self.fact_index.select(muni, kind="obligation")
         concepts = self.fact_index.topic_concepts(q.text, q.language)
         topical = self.fact_index.best(

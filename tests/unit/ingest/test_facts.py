@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fact_keys import key
 
 from ingest.facts import extract_facts
 from ingest.pipeline import read_document
@@ -17,14 +18,6 @@ REPO = Path(__file__).resolve().parents[3]
 EXPECTED = json.loads((REPO / "tests/data/facts/expected.json").read_text(encoding="utf-8"))
 FILES = {p.name: p for d in ("knowledge/corpus", "tests/data/fictional", "tests/data/blind")
          for p in (REPO / d).iterdir() if p.suffix in (".txt", ".md")}
-
-
-def key(f: Fact) -> str:
-    if f.kind == "responsibility":
-        return f"R | {f.actor} | {f.action} | {f.object[:45]}"
-    if f.kind == "goal":
-        return f"G | {f.goal_kind} | {f.label} | {f.object[:45]}"
-    return f"O | {f.action} | {f.when} | {f.actor} | {f.object[:45]}"
 
 
 def precision_recall(name: str) -> tuple[float, float, list[str], list[str]]:

@@ -53,7 +53,8 @@ def detect(text: str, registry: Registry, title: str = "",
     head = head_of(text, title)
     named = _from_names(file_names, registry)
     steps: tuple[Callable[[], Guess | None], ...] = (
-        lambda: _form_line(head, registry), lambda: _first_named(head, registry, text),
+        lambda: _form_line(head, registry),
+        lambda: _first_named(head, registry, text, named is not None),
         lambda: _place_in_head(head, registry),
         lambda: _most_mentioned(text, registry, named.organisation if named else None),
         lambda: _web_address(text, registry), lambda: named,
@@ -91,16 +92,20 @@ def _unlisted(text: str, within: str, registry: Registry) -> list[tuple[int, str
     return found
 
 
-def _first_named(head: str, registry: Registry, text: str) -> Guess | None:
+def _first_named(head: str, registry: Registry, text: str,
+                 file_named: bool = False) -> Guess | None:
     """The first organisation form in the first lines; an unlisted one must recur in the text
-    (a menu item like "Hållbar kommun" occurs once)."""
+    (a menu item like "Hållbar kommun" occurs once), and gives way to a listed organisation
+    that the file or folder name names: a twin-town page that never names its owner describes
+    its foreign twins as "X kommun" ("Kiikala kommun ligger …"), which the registry cannot
+    know, while the file was saved under the owner's name."""
     listed = registry.find_in_text(head)
     unlisted = [u for u in _unlisted(text, head, registry) if _recurs(u[1], text)]
     if listed and (not unlisted or listed[0].start <= unlisted[0][0]):
         first = listed[0]
         return Guess(first.organisation,
                      f"from the title/letterhead '{head[first.start:first.end]}'")
-    if unlisted:
+    if unlisted and not file_named:
         _, name, written = unlisted[0]
         org = registry.resolve(name, fuzzy=False) or Organisation.unlisted(name)
         return Guess(org, f"from the title/letterhead '{written}' (not a listed Swedish "

@@ -28,6 +28,10 @@ _PHRASE = re.compile(
     rf"(?<![\wåäö-]){_CAP_WORD}(?:\s+[a-zåäö][\wåäö-]*){{0,4}}\s+för\s+(?:Region\s+{_CAP_WORD}"
     rf"(?:\s+{_CAP_WORD})?|{_CAP_WORD}(?:\s+{_CAP_WORD})?\s+(?:kommun|stad|Stad))(?![\wåäö])")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-ZÅÄÖ])")  # "1 Internationell strategi …"
+# A link to another document ("Läs handlingsplanen", "Ladda ner strategin", "Read the plan")
+# names that document, not this one.
+_LINK = re.compile(r"^(?:läs|ladda|hämta|se|klicka|gå|öppna|read|download|see|view|open|"
+                   r"click|go)\b", re.IGNORECASE)
 
 
 def detect_kind(title: str) -> str:
@@ -76,7 +80,7 @@ def detect_title(text: str, file_stem: str = "", place_words: Iterable[str] = ()
             if phrase and _KIND.search(phrase.group(0)) and (best is None or best[0] > 2):
                 best = (2, phrase.group(0))
             continue
-        if not n or line.endswith(",") or LABEL.match(line):
+        if not n or line.endswith(",") or LABEL.match(line) or _LINK.match(line):
             continue
         heading = raw.lstrip().startswith("#")
         kind = _KIND.search(line) is not None and line.lower() != detect_kind(line)
@@ -85,8 +89,20 @@ def detect_title(text: str, file_stem: str = "", place_words: Iterable[str] = ()
         if best is None or rank < best[0]:
             best = (rank, line)
     if best is not None and best[0] < 9:
-        return _sentence_case(best[1], place)
+        return _sentence_case(_unjoined(best[1]), place)
     return _from_file_name(file_stem, place_words, place)
+
+
+def _unjoined(title: str) -> str:
+    """A transcript joins a cover's lines with stops ("Verksamhetsplan. för internationellt
+    arbete. Diarienummer: …"): the title ends where a form label starts."""
+    parts = re.split(r"\.\s+", title)
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if LABEL.match(part):
+            break
+        kept.append(part)
+    return re.sub(r"\.\s+(?=[a-zåäö])", " ", ". ".join(kept)).rstrip(".")
 
 
 def _sentence_case(title: str, place: str) -> str:

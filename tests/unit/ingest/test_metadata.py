@@ -265,3 +265,37 @@ def test_a_very_long_document_is_read_for_its_cover_at_both_ends() -> None:
     meta = detect_metadata(text, "tanum.txt")
     assert len(text) > 100_000
     assert meta.municipality == "Tanum" and meta.date == "2018-09-24"
+
+
+FOREIGN_TWINS_ONLY = """Våra vänorter
+
+Vi samarbetar med tre orter runt Östersjön. Skolorna har utbyten varje år.
+
+Estland
+
+Saue kommun ligger strax väster om Tallinn och har omkring 6 000 invånare. Saue kommun har
+en musikskola som ofta tar emot våra elever.
+"""
+
+
+def test_a_listed_file_name_beats_a_foreign_twin_described_as_kommun(tmp_path: Path) -> None:
+    meta = _read(tmp_path, "tingsryd-vanorter.txt", FOREIGN_TWINS_ONLY)
+    assert meta.municipality == "Tingsryd"
+    assert "file name" in meta.municipality_how
+
+
+def test_an_unlisted_letterhead_still_wins_without_a_listed_file_name(tmp_path: Path) -> None:
+    meta = _read(tmp_path, "vanorter.txt", FOREIGN_TWINS_ONLY)
+    assert meta.municipality == "Saue"
+
+
+def test_a_link_to_another_document_is_not_the_title() -> None:
+    text = ("Internationella enheten\n\nEnheten stödjer förvaltningarna i EU-frågor.\n\n"
+            "Läs handlingsplanen för internationellt arbete\n")
+    assert detect_metadata(text, "enheten.txt").title == "Internationella enheten"
+
+
+def test_a_title_whose_lines_a_transcript_joined_with_stops() -> None:
+    text = ("Handlingsplan. för EU-arbete. Diarienummer: KS2020/11. Gäller från:\n\n"
+            "Tranemo kommun ska söka EU-medel.")
+    assert detect_metadata(text, "x").title == "Handlingsplan för EU-arbete"

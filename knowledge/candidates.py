@@ -8,6 +8,7 @@ everything else from the best passages, enumerations quoted whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -85,6 +86,10 @@ def passage_candidate(question: str, hits: Sequence[Hit], docs: Mapping[str, Doc
         return None
     if enumerate_ and section_spans:  # "Vilka strategier …?": the whole short section
         quotes[0] = whole_section(quotes[0], docs, section_spans)
+        announced = announced_sections(quotes[0], docs, section_spans)
+        if announced:  # "… inriktas på tre områden." and the three headings after it
+            quotes = [quotes[0], *announced,
+                      *(x for x in quotes[1:] if not _overlaps(x, announced))]
     shown = strong(quotes)
     if intent == "who":  # passages that name a body first: they can answer "who"
         named = [x for x in shown if body_mentions(x.citation.quote, question)]
@@ -98,9 +103,48 @@ def passage_candidate(question: str, hits: Sequence[Hit], docs: Mapping[str, Doc
 
 
 def strong(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
-    """The quotes worth showing: those close to the best one (the rest stay citations)."""
+    """The quotes worth showing: those close to the best one (the rest stay citations);
+    headings a quote announced share its score, so an announced list is shown whole."""
     best = quotes[0].score if quotes else 0.0
+    limit = max(limit, 1 + sum(1 for x in quotes[1:] if x.passage is quotes[0].passage))
     return [x for i, x in enumerate(quotes[:limit]) if i == 0 or x.score >= 0.55 * best]
+
+
+# "… ska inriktas på tre områden.", "Strategin har fyra fokusområden:": a count of what follows
+_COUNT = {w: i for i, w in enumerate("två tre fyra fem sex sju åtta nio tio".split(), start=2)}
+_COUNTED = re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|[2-9])\s+[\wåäö-]+\s*[.:]?\s*$",
+                      re.IGNORECASE)
+
+
+def announced_sections(quote: Quote, docs: Mapping[str, Document],
+                       spans: Mapping[tuple[str, str], tuple[int, int]]) -> list[Quote]:
+    """The headings of the sections a quote announces by number, when it closes its own
+    section and the counted sections follow it: the areas are those sections' titles."""
+    c = quote.citation
+    doc = docs.get(c.doc_id)
+    own = spans.get((c.doc_id, c.section))
+    m = _COUNTED.search(c.quote)
+    if doc is None or own is None or m is None or own[1] > c.end:
+        return []
+    word = m.group(1).lower()
+    count = int(word) if word.isdigit() else _COUNT[word]
+    after = sorted((span, section) for (doc_id, section), span in spans.items()
+                   if doc_id == c.doc_id and span[0] >= c.end)[:count]
+    out: list[Quote] = []
+    gap_start = c.end
+    for (start, _end), section in after:
+        at = doc.text.find(section, gap_start, start)
+        if at < 0:  # the heading is not where the section starts: no safe quote
+            return []
+        out.append(Quote(quote.passage, Citation(c.municipality, c.document, section, section,
+                                                 c.doc_id, at, at + len(section)), quote.score))
+        gap_start = start
+    return out if len(out) == count else []
+
+
+def _overlaps(x: Quote, quotes: Sequence[Quote]) -> bool:
+    return any(x.citation.doc_id == q.citation.doc_id and x.citation.start < q.citation.end
+               and q.citation.start < x.citation.end for q in quotes)
 
 
 def with_passages(first: Candidate, passages: Candidate, language: str,

@@ -21,6 +21,7 @@ from ingest.facts import extract_facts
 from ingest.loaders import UnreadableFileError, iter_policy_files
 from ingest.passages import build_passages
 from ingest.reading import MB, document_id, document_key, read_document
+from knowledge.crosslingual import vocabulary
 from knowledge.models import Document, Passage
 from knowledge.municipalities import load_registry
 from knowledge.store import KnowledgeStore
@@ -168,6 +169,7 @@ def _write(store: KnowledgeStore, pending: list[_Pending], report: IngestReport,
 
     for item in pending:
         store.put_document(item.doc, item.passages, progress=step)
+        store.ensure_words(vocabulary([item.doc.text]))
         facts = extract_facts(item.doc)
         store.put_facts(item.doc.id, facts)
         report.passages += len(item.passages)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from wordfreq import zipf_frequency
 
+from knowledge.crosslingual import WordMatcher
 from knowledge.lexical import GENERIC, LexicalIndex
 from knowledge.lexicon import ABBREVIATIONS, EN_SV, english_lemmas
 from knowledge.places import Place, PlaceNames
@@ -40,6 +41,7 @@ FRAMING = frozenset(stem(w) for w in (
 _EN_STOP = frozenset(ENGLISH_STOP_WORDS)
 _TOKEN = re.compile(r"[\wåäöÅÄÖéüÉÜ+'’-]+")
 _SENTENCE_START = re.compile(r"(^|[.!?:]\s+)$")
+_CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$|n['’]t$")  # "we're" → we, "don't" → do
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,10 @@ class ConceptAnalyzer:
     """Splits questions into concepts against one lexical index (one knowledge store)."""
 
     def __init__(self, lexical: LexicalIndex, places: PlaceNames,
-                 documents: Iterable[str] = ()) -> None:
+                 documents: Iterable[str] = (), words: WordMatcher | None = None) -> None:
         self.lexical = lexical
         self.places = places
+        self.words = words
         n = len(lexical.docs) or 1
         self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
         self._proper = sorted({w for text in documents for w in _proper_words(text)})
@@ -118,7 +121,7 @@ class ConceptAnalyzer:
                     concepts.append(concept)
         for match in _TOKEN.finditer(rest):
             word = match.group(0).strip("'’-")
-            lowered = word.lower().removesuffix("'s").removesuffix("’s")
+            lowered = _CONTRACTION.sub("", word.lower())
             if not lowered or lowered == "#" or self._framing(lowered):
                 continue
             place = self.places.place(lowered)
@@ -143,7 +146,11 @@ class ConceptAnalyzer:
                 concept = self._concept(lowered, lowered, language)
             if concept is not None:
                 concepts.append(concept)
-        expansion = tuple(dict.fromkeys(name for _, p in places for name in p.names))
+        translated = [w for c in concepts if language == "en" and self.words is not None
+                      and c.in_store and not self._known(c.word)
+                      for w in self.words.swedish_for(c.word)]
+        expansion = tuple(dict.fromkeys([*(name for _, p in places for name in p.names),
+                                         *translated]))
         return QuestionConcepts(tuple(concepts), tuple(places), tuple(unknown), expansion)
 
     def _framing(self, word: str) -> bool:
@@ -170,6 +177,14 @@ class ConceptAnalyzer:
             return Concept(word, terms | {head}, self.lexical.idf_of(head), True)
         if stem(word) in self._tails:  # the head of a compound the store has
             return Concept(word, terms, self.unseen_idf / 2, True)
+        if language == "en" and alternatives == word and self.words is not None:
+            swedish = self.words.swedish_for(word)  # "visits" → besök, "level" → ledningsnivå
+            if swedish:
+                matched = self._concept(word, " ".join(swedish), "sv")
+                if matched is not None and _verb_like(word, language):  # "starting" frames
+                    matched = Concept(word, matched.terms, matched.weight / 2, True)
+                if matched is None or matched.in_store:
+                    return matched
         weight = specificity(word, language)
         if language == "en":  # an English word no policy has and the glossary cannot
             weight = max(weight, 1.0)  # translate: the Swedish texts may say it otherwise

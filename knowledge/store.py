@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,11 @@ class KnowledgeStore:
         self.embeddings = embeddings
         self._docs = client.get_or_create_collection(f"{prefix}_documents")
         self._facts = client.get_or_create_collection(f"{prefix}_facts")
+        # one vector per vocabulary word, for English words the glossary lacks
+        # (knowledge.crosslingual); named after the embedder like the passages
+        self._words = client.get_or_create_collection(
+            f"{prefix}_words_{_slug(embeddings_name(embeddings))}",
+            metadata={"hnsw:space": "cosine"})
         self.vectors = Chroma(
             collection_name=f"{prefix}_passages_{_slug(embeddings_name(embeddings))}",
             embedding_function=embeddings,
@@ -130,6 +135,27 @@ class KnowledgeStore:
         """Documents whose facts come from this extractor version."""
         got = self._facts.get(where={"extractor": EXTRACTOR_VERSION}, include=["metadatas"])
         return {str(m["doc_id"]) for m in got["metadatas"] or []}
+
+    # words ---------------------------------------------------------------------
+    def ensure_words(self, words: Iterable[str], batch: int = 256) -> int:
+        """Embed the vocabulary words not stored yet (each once, ever); returns how many."""
+        wanted = sorted(set(words))
+        have: set[str] = set()
+        for i in range(0, len(wanted), 5000):
+            have.update(self._words.get(ids=wanted[i:i + 5000], include=[])["ids"])
+        missing = [w for w in wanted if w not in have]
+        for i in range(0, len(missing), batch):
+            chunk = missing[i:i + batch]
+            # the query form on both sides: a word is matched to a word, not to a passage
+            vectors = [self.embeddings.embed_query(w) for w in chunk]
+            self._words.upsert(ids=chunk, embeddings=vectors)
+        return len(missing)
+
+    def word_vectors(self) -> tuple[list[str], list[list[float]]]:
+        got = self._words.get(include=["embeddings"])
+        vectors = got["embeddings"]
+        return list(got["ids"]), [] if vectors is None else [list(map(float, v))
+                                                            for v in vectors]
 
     # passages ------------------------------------------------------------------
     @staticmethod

@@ -1,0 +1,82 @@
+"""English question words matched to the Swedish words of the store through the embedder.
+
+Why: an English question meets Swedish policies. The governance glossary (``lexicon.EN_SV``)
+knows the bodies and the terms of the trade, but ordinary words ("town", "level", "visits",
+"older") it cannot list without growing one entry per failure. multilingual-e5 places a word
+near its translation: "visits" lies closest to "besök", "level" to "ledningsnivå". So each
+word of the store's vocabulary is embedded once (``KnowledgeStore.ensure_words``) and an
+English word the glossary lacks is looked up among them.
+
+A match must be close in absolute terms and stand out from the word's similarity to the whole
+vocabulary (a z-score). Both thresholds were fitted by ``benchmarks/crosslingual_words.py`` on
+half of the glossary's single-word entries and a list of English words no policy speaks of
+("hotel", "mileage"), a wrong match counting three times a missed one, and are reported there
+on the other half: the similarity decides (the z floor only guards a tiny vocabulary), and it
+is strict: about two in five glossary words are found, one absent word in fifteen matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+from wordfreq import zipf_frequency
+
+from knowledge.text import STOPWORDS
+
+MIN_Z = 2.0  # fitted: how far above the word's mean similarity to the vocabulary
+MIN_SIMILARITY = 0.925  # fitted: cosine of the match itself
+MAX_MATCHES = 3
+_WORD = re.compile(r"[a-zåäöéü]{3,}")
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """The Swedish content words of ``texts``: lower-cased, three letters or more, no function
+    words, and more frequent in Swedish than in English (an English menu word is no
+    translation)."""
+    out: set[str] = set()
+    for text in texts:
+        out.update(_WORD.findall(text.lower()))
+    return {w for w in out - STOPWORDS if zipf_frequency(w, "sv") >= zipf_frequency(w, "en")}
+
+
+class WordMatcher:
+    """The vocabulary's word vectors, and the look-up of an English word among them."""
+
+    def __init__(self, embeddings: Embeddings, words: Sequence[str],
+                 vectors: Sequence[Sequence[float]], cache_size: int = 4096) -> None:
+        self.embeddings = embeddings
+        self.words = list(words)
+        matrix = np.asarray(vectors, dtype=float).reshape(len(self.words), -1)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        self._matrix = matrix / np.where(norms == 0, 1.0, norms)
+        self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._cache_size = cache_size
+
+    def swedish_for(self, word: str) -> tuple[str, ...]:
+        """The store's words that translate ``word``, best first (none when nothing stands
+        out: the policies do not speak of it)."""
+        word = word.lower()
+        if word in self._cache:
+            self._cache.move_to_end(word)
+            return self._cache[word]
+        found = self._match(word) if len(self.words) > 1 else ()
+        self._cache[word] = found
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return found
+
+    def _match(self, word: str) -> tuple[str, ...]:
+        q = np.asarray(self.embeddings.embed_query(word), dtype=float)
+        norm = float(np.linalg.norm(q))
+        if norm == 0:
+            return ()
+        sims = self._matrix @ (q / norm)
+        spread = float(sims.std()) or 1.0
+        z = (sims - float(sims.mean())) / spread
+        order = np.argsort(-sims)[:MAX_MATCHES]
+        return tuple(self.words[i] for i in order
+                     if z[i] >= MIN_Z and sims[i] >= MIN_SIMILARITY)

@@ -21,7 +21,10 @@ _MONEY_NOUN = (r"belopp(?:et)?|ersättning(?:en)?|traktamente(?:t)?|arvode(?:t)?
 _AMOUNT_Q = re.compile(
     rf"\b(hur mycket|hur stor[at]?|hur dyr[at]?|how much|how big|how large|vad kostar|"
     rf"what does (?:it|this) cost)\b|"
-    rf"\b(vad|vilken|vilket|vilka|what|which)\b(?:\s+[\wåäö-]+){{0,3}}\s+({_MONEY_NOUN})\b",
+    rf"\b(vad|vilken|vilket|vilka|what|which)\b(?:\s+[\wåäö-]+){{0,4}}\s+({_MONEY_NOUN})\b|"
+    # a limit on money: "högsta bidraget", "the maximum grant"
+    r"\b(maximum|minimum|max|maximal\w*|högsta|lägsta|största|minsta)\s+(?:[\wåäö-]+\s+)?"
+    r"(bidrag\w*|grants?|belopp\w*|amounts?|sum\w*|ersättning\w*|funding|stöd\w*)\b",
     re.I)
 _AMOUNT_A = re.compile(
     r"\d[\d\s.,]*\s?(kr|kronor|sek|tkr|mkr|msek|euro|eur|€|%|procent|miljon\w*|miljard\w*)"

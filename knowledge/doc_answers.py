@@ -54,7 +54,12 @@ _STATES: dict[str, re.Pattern[str]] = {
                        re.I),
     "dnr": re.compile(r"\b(diarienummer|diarienr|dnr|ärendenummer)\b\.?:?\s*"
                       r"(?:[A-ZÅÄÖ.]{1,6}\s?)?\S*\d", re.I),
-    "replaces": re.compile(r"\b(ersätter|ersätta|ersatte|ersätts|ersatt av|upphäver)\b", re.I),
+    # … or names the predecessor it revises: "revidera sin internationella policy från 2018",
+    # "en revidering av strategin från 2015"
+    "replaces": re.compile(r"\b(ersätter|ersätta|ersatte|ersätts|ersatt av|upphäver)\b|"
+                           r"\b(revidera|reviderar|reviderad|revidering av)\s+(?:\w+\s+){0,3}"
+                           rf"(?:{_DOCUMENT})(?:\s+\w+){{0,3}}\s+(?:från|antagen)\s+(?:\w+\s+)?(?:19|20)\d\d",
+                           re.I),
     "valid": re.compile(r"\b(gäller\s+(?:tills vidare|till och med|till|från|fr\.?\s?o\.?\s?m"
                         r"\.?|fram till)|giltig\w*\s+(?:till|från|t\.?o\.?m)|giltighetstid)", re.I),
     "adopted": re.compile(

@@ -6,10 +6,12 @@ import difflib
 import logging
 import re
 import time
+from collections.abc import Sequence
 
 from knowledge.answerer import Answerer
 from knowledge.composer import compose, compose_abstention, distinct_quotes
 from knowledge.concepts import ConceptAnalyzer
+from knowledge.crosslingual import WordMatcher, vocabulary
 from knowledge.dates import date_in_text
 from knowledge.decision import DecisionModel
 from knowledge.doc_answers import asked_aspects
@@ -56,6 +58,9 @@ class PolicyService:
     def refresh(self) -> None:
         """Rebuild the in-memory indexes after an ingest."""
         self.documents = {d.id: d for d in self.store.documents()}
+        # a store from before the word vectors, or written by an older ingest: embed once
+        self.store.ensure_words(vocabulary(d.text for d in self.documents.values()))
+        self.words = WordMatcher(self.store.embeddings, *self.store.word_vectors())
         self.lexical = LexicalIndex(self.store.passages())
         self.retriever = HybridRetriever(self.store, self.lexical)
         self.following = self._following_blocks()
@@ -72,7 +77,7 @@ class PolicyService:
         self.answerer = Answerer(
             documents=self.documents, retriever=self.retriever, router=self.router,
             concepts=ConceptAnalyzer(self.lexical, place_names(),
-                                     (d.text for d in self.documents.values())),
+                                     (d.text for d in self.documents.values()), self.words),
             signals=SignalBuilder(self.lexical), baseline=self.baseline,
             decision=self.decision, following=self.following, sections=sections,
             section_spans=spans, top_k=self.top_k)
@@ -294,25 +299,33 @@ class PolicyService:
             groups = {m: fs for m in names
                       if (fs := self.router.facts_for(q.intent, text, q.language, m))}
             if groups:
-                return answer_per_municipality(groups, q.intent, q.language)
-        scored: list[tuple[float, Citation]] = []
-        for name in names:
-            judged = self.answerer.judge(q, name, self.names, compare=True)
-            # a municipality is listed when its passage is judged to answer and contains the
-            # compared topic (the question's concepts), not merely a similar sentence
-            if (judged.candidate.closest and judged.verdict.action != "abstain"
-                    and judged.signals.known_coverage >= 0.5):
-                scored.append((judged.verdict.probability, judged.candidate.closest[0]))
-        if not scored:
+                answer = answer_per_municipality(groups, q.intent, q.language)
+                # "Compare X and Y": say so when one of them has no such rule
+                missing = [m for m in sorted(q.municipalities or ()) if m not in groups]
+                if missing:
+                    answer.text += "\n\n" + _not_stated(missing, q.language)
+                return answer
+        per_muni = self._compared_passages(q, names)
+        if not per_muni:
             return self._abstain(q, None)
-        per_muni = [c for _, c in sorted(scored, key=lambda x: x[0], reverse=True)]
-        lines = [f"{c.municipality}: «{c.quote}» (\"{c.section}\")" for c in per_muni]
         found = ", ".join(c.municipality for c in per_muni)
         head = (f"The policies of {found} address this:" if q.language == "en" else
                 f"Detta tas upp i policyerna för {found}:")
-        return Answer(text=head + "\n" + "\n".join(lines),
+        return Answer(text=head + "\n" + "\n".join(_compared_line(c) for c in per_muni),
                       citations=per_muni, language=q.language,
                       intent="compare", municipality=None)
+
+    def _compared_passages(self, q: Query, names: Sequence[str]) -> list[Citation]:
+        """Per municipality its best passage, best first, where it is judged to answer and
+        contains the compared topic (the question's concepts), not merely a similar
+        sentence."""
+        scored: list[tuple[float, Citation]] = []
+        for name in names:
+            judged = self.answerer.judge(q, name, self.names, compare=True)
+            if (judged.candidate.closest and judged.verdict.action != "abstain"
+                    and judged.signals.known_coverage >= 0.5):
+                scored.append((judged.verdict.probability, judged.candidate.closest[0]))
+        return [c for _, c in sorted(scored, key=lambda x: x[0], reverse=True)]
 
     def _dates(self, q: Query) -> Answer:
         dated = sorted((d for d in self.documents.values() if d.date), key=lambda d: d.date or "")
@@ -347,3 +360,13 @@ class PolicyService:
         return Citation(doc.municipality, doc.title, section or doc.title,
                         doc.text[start:end], doc.id, start, end)
 
+
+def _compared_line(c: Citation) -> str:  # "Eksjö: «…» ("Ansvar")"
+    return f"{c.municipality}: «{c.quote}» (\"{c.section}\")"
+
+
+def _not_stated(municipalities: Sequence[str], language: str) -> str:
+    names = ", ".join(municipalities)
+    if language == "en":
+        return f"I found no such rule in the policies of {names}."
+    return f"Jag hittade ingen sådan regel i policyerna för {names}."

@@ -10,6 +10,8 @@ from knowledge.answer_types import expected_type, satisfies
 @pytest.mark.parametrize(("question", "kind"), [
     ("Hur mycket får en skolklass i resebidrag?", "amount"),
     ("What fee does the partner town charge?", "amount"),
+    ("Finns det ett högsta stöd per elev för en skolresa?", "amount"),  # a limit on money
+    ("What is the usual subsidy amount per pupil?", "amount"),  # four words between
     ("Vem beslutar om budgeten för utbyten?", "actor"),  # who, not an amount
     ("Which of the guests' costs do we cover?", ""),  # kinds of costs, not one sum
     ("Hur många vänorter har vi?", "number"),

@@ -80,3 +80,12 @@ def test_an_anaphoric_statement_brings_the_sentence_it_points_to() -> None:
             "ska ersätta denna.")
     quote = statements(_doc(text), "replaces")[0].citation.quote
     assert quote.startswith("Sedan 2012") and quote.endswith("ersätta denna.")
+
+
+def test_a_revised_predecessor_is_what_the_document_replaces() -> None:
+    text = ("Internationell strategi för Granvik\n\nOmvärlden har förändrats, och därför "
+            "reviderar kommunen sin strategi för internationellt arbete från 2014.\n\n"
+            "Nämnderna ska revidera sina handlingsplaner varje år.")
+    quotes = [s.citation.quote for s in statements(_doc(text), "replaces")]
+    assert quotes == ["Omvärlden har förändrats, och därför reviderar kommunen sin strategi för "
+                      "internationellt arbete från 2014."]

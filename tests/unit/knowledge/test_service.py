@@ -172,3 +172,15 @@ def test_answer_carries_its_decision_and_signals(service: PolicyService) -> None
     assert answer.decision in ("answer", "unsure")
     assert 0 <= (answer.confidence or 0) <= 1 and "dense_rel" in answer.signals
     assert answer.contract()["decision"] == answer.decision
+
+
+def test_a_compared_municipality_without_the_rule_is_named(service: PolicyService) -> None:
+    answer = service.ask("Vem beslutar om nya vänorter i Älmhult och i Ale?")
+    assert "Kommunfullmäktige" in answer.text
+    assert {c.municipality for c in answer.citations} == {"Älmhult"}
+    assert "ingen sådan regel i policyerna för Ale" in answer.text
+
+
+def test_a_revised_predecessor_answers_what_the_policy_replaces(service: PolicyService) -> None:
+    answer = service.ask("Vilken äldre policy ersätter den här?", "Eksjö")
+    assert not answer.abstained and "2018" in answer.citations[0].quote

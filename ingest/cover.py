@@ -118,6 +118,8 @@ def _read_value(field: str, line: str, start: int, vstart: int,
 
 def _document_name(value: str) -> tuple[str, None] | None:
     value = re.split(r"(?<=[a-zåäö)])\.\s", value)[0].strip().rstrip(".")
+    label = LABEL.search(value)  # cover lines run together: "… 2015–2018 Dokumentansvarig: …"
+    value = value[:label.start()].strip().rstrip(".,;") if label else value
     if (not value or _NEGATION.match(value) or re.match(DNR_VALUE, value)
             or re.match(DATE_PATTERN, value, re.IGNORECASE) or _BODY_VALUE.match(value)
             or len(value.split()) > 15):

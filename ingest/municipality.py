@@ -107,7 +107,7 @@ def _first_named(head: str, registry: Registry, text: str,
                      f"from the title/letterhead '{head[first.start:first.end]}'")
     if unlisted and not file_named:
         _, name, written = unlisted[0]
-        org = registry.resolve(name, fuzzy=False) or Organisation.unlisted(name)
+        org = registry.resolve(name, fuzzy=False) or Organisation.unlisted(written)
         return Guess(org, f"from the title/letterhead '{written}' (not a listed Swedish "
                           "municipality)")
     return None
@@ -205,6 +205,6 @@ def _unlisted_most_frequent(text: str, registry: Registry) -> Guess | None:
     counts = Counter(name for _, name, _ in found)
     name = counts.most_common(1)[0][0]
     written = next(w for _, n, w in found if n == name)
-    org = registry.resolve(name, fuzzy=False) or Organisation.unlisted(name)
+    org = registry.resolve(name, fuzzy=False) or Organisation.unlisted(written)
     return Guess(org, f"guessed from the most frequent '{written}' in the text (not a listed "
                       "Swedish municipality)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -38,8 +39,11 @@ class Organisation:
         name = place_from(typed)
         if not name:
             raise ValueError("An organisation needs a name.")
-        return cls(name=name, official=official_for(name) if kind == "kommun" else name,
-                   kind=kind, listed=False)
+        # as the document writes itself ("Sörvik kommun"), else the usual genitive rule
+        written = typed.strip() if (re.search(r"\s(kommun|stad)$", typed.strip(), re.I)
+                                    and not typed.isupper()) else ""
+        official = written or (official_for(name) if kind == "kommun" else name)
+        return cls(name=name, official=official, kind=kind, listed=False)
 
 
 class Mention(NamedTuple):

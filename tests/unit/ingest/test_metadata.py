@@ -299,3 +299,15 @@ def test_a_title_whose_lines_a_transcript_joined_with_stops() -> None:
     text = ("Handlingsplan. för EU-arbete. Diarienummer: KS2020/11. Gäller från:\n\n"
             "Tranemo kommun ska söka EU-medel.")
     assert detect_metadata(text, "x").title == "Handlingsplan för EU-arbete"
+
+
+def test_an_unlisted_official_name_is_as_the_document_writes_it(tmp_path: Path) -> None:
+    text = "Granvik kommun\nRiktlinjer för EU-arbete\n\nGranvik kommun söker EU-medel varje år.\n"
+    meta = _read(tmp_path, "riktlinjer.txt", text)
+    assert meta.municipality == "Granvik" and meta.official_name == "Granvik kommun"
+
+
+def test_what_it_replaces_ends_where_the_next_cover_label_starts() -> None:
+    text = ("Internationell strategi\n\nTibro kommun\n\nErsätter Riktlinjer för vänorter 2010–2014 "
+            "Handläggare: Kommunkansliet\n\nTibro kommun har två vänorter.")
+    assert detect_metadata(text, "x").replaces == "Riktlinjer för vänorter 2010–2014"

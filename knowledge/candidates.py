@@ -150,10 +150,19 @@ def _overlaps(x: Quote, quotes: Sequence[Quote]) -> bool:
 def with_passages(first: Candidate, passages: Candidate, language: str,
                   limit: int = 2) -> Candidate:
     """``first`` followed by the best passages it does not already quote."""
-    taken = first.answer.citations
-    extra = [c for c in passages.answer.citations[:limit]
-             if not any(c.doc_id == t.doc_id and c.start < t.end and t.start < c.end
-                        for t in taken)]
+    taken = list(first.answer.citations)
+    extra = []
+    for c in passages.answer.citations[:limit]:
+        overlapping = [i for i, t in enumerate(taken)
+                       if c.doc_id == t.doc_id and c.start < t.end and t.start < c.end]
+        if not overlapping:
+            extra.append(c)
+        elif len(overlapping) == 1 and _wider(c, taken[overlapping[0]]):
+            # "… gäller tills vidare. Policyn ska följas upp varje mandatperiod …": the block
+            # holding the stated line says more, so it is quoted instead
+            taken[overlapping[0]] = c
+    if taken != first.answer.citations:
+        first = _replaced(first, taken, language)
     if not extra:
         return first
     sec = "section" if language == "en" else "avsnitt"
@@ -164,6 +173,24 @@ def with_passages(first: Candidate, passages: Candidate, language: str,
     answer.citations = [*taken, *extra]
     return Candidate(answer, [*first.quotes, *(c.quote for c in extra)], first.fact_match,
                      first.closest)
+
+
+def _wider(c: Citation, t: Citation, most: int = 400) -> bool:
+    return c.start <= t.start and t.end <= c.end and (c.start, c.end) != (t.start, t.end) \
+        and c.end - c.start <= most
+
+
+def _replaced(first: Candidate, citations: list[Citation], language: str) -> Candidate:
+    """``first`` with some document lines quoted in their wider block."""
+    answer = first.answer
+    sec = "section" if language == "en" else "avsnitt"
+    head = answer.text.split("\n")[0]
+    label = "Sources" if language == "en" else "Källor"
+    answer.text = (f"{head}\n" + "\n".join(f"- {c.quote}" for c in citations) + f"\n\n{label}:\n"
+                   + "\n".join(f"«{c.quote}» ({c.municipality}, {c.document}, {sec} "
+                                f"\"{c.section}\")" for c in citations))
+    answer.citations = citations
+    return Candidate(answer, [c.quote for c in citations], first.fact_match, first.closest)
 
 
 def whole_section(quote: Quote, docs: Mapping[str, Document],

@@ -32,6 +32,7 @@ FRAMING = frozenset(stem(w) for w in (
     "styr styra leder leda driver sköter tecknas tecknar teckna undertecknar godkänner svarar "
     "gör göra står säger enligt ska skall måste får kan bör behöver vill finns gäller nämns "
     "vem vilka vilken vilket vad hur när var varför vems policy policyn strategi strategin "
+    "styrdokument styrdokumenten styrdokumentet "  # what a policy is, not what it is about
     "kommun kommunen kommunens vår vårt våra vi oss mig jag min mitt mina "
     "who whom whose which what how when where why does do did is are was were can could "
     "should would must may might shall will decide decides decided decision responsible "

@@ -56,3 +56,9 @@ def test_unknown_names_and_cognates() -> None:
 def test_specificity_is_low_for_everyday_words() -> None:
     assert specificity("supposed", "en") < 0.5 < specificity("interpreters", "en")
     assert specificity("fått", "sv") < 0.5 < specificity("klädkod", "sv")
+
+
+def test_a_word_for_the_policy_itself_is_framing() -> None:
+    words = {c.word for c in _analyzer().analyze(
+        "Vilka styrdokument tar upp bidrag till föreningar?", "sv").concepts}
+    assert "styrdokument" not in words and "bidrag" in words

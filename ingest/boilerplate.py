@@ -40,6 +40,10 @@ _FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|odt)\b[^)]*\)|\b\d+(?:[.,]\
 _BULLET = re.compile(r"^(?:[-*•–]\s+)")
 _LABEL = re.compile(r"^[\w\-]+:\s")
 _PAGE_OF = re.compile(r"^(?:sida|sidan|page)\s*\d+\s*(?:av|of|/)\s*\d+$", re.IGNORECASE)
+# An image's caption with its credit ("Två kvinnor. Foto: Anna Berg"): about a picture.
+_CAPTION = re.compile(r"(?:^|[.\s])(?:foto|fotograf|bild|photo|image|illustration)\s*:\s*"
+                      r"[A-ZÅÄÖ]", re.IGNORECASE)
+MAX_CAPTION_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ def initial_kind(line: str) -> Kind:
     f = features(line)
     if not f.has_letters or _PAGE_OF.match(line.strip()):
         return "mark"
+    if f.words <= MAX_CAPTION_WORDS and _CAPTION.search(line):
+        return "bad"
     sentence = f.words >= MIN_SENTENCE_WORDS and (
         f.function_share >= MIN_FUNCTION_SHARE or f.sentence_end)
     if sentence:

@@ -156,3 +156,10 @@ def test_transcript_label_is_not_the_section_of_the_document() -> None:
     quoted = " ".join(p.text for p in build_passages(doc))
     for chrome in ("helskärm", "Ladda ner", "Transkript", "Sida 3 av 4", "2 (4)"):
         assert chrome not in quoted
+
+
+def test_an_image_caption_with_its_credit_is_furniture() -> None:
+    assert initial_kind("Elever på besök i Tartu. Foto: Karin Lind") == "bad"
+    assert initial_kind("Photo: City of Tibro") == "bad"
+    # a sentence that only mentions photos is content
+    assert initial_kind("Eleverna tog bilder under besöket och visade dem för klassen.") == "good"

@@ -43,16 +43,19 @@ _ANY_INDEFINITE = _alternatives([h.plural for h in HEADS] + [h.singular for h in
 _OWNER = r"kommunens|stadens|regionens|landstingets"
 _DESCRIPTIVE = r"särskild|särskilt|gemensam|gemensamt|ny|nytt|egen|eget"
 _NAMED = re.compile(
-    rf"\b(?:(?P<dist>varje|respektive|alla|samtliga)\s+(?P<dword>{_COMPOUND}(?:{_ANY_INDEFINITE}))"
+    # "den nämnd som deltar": whichever one, so all of them, like "varje nämnd"
+    rf"\b(?:(?P<dist>varje|respektive|alla|samtliga|(?P<which>den|det))\s+"
+    rf"(?P<dword>{_COMPOUND}(?:{_ANY_INDEFINITE}))\b(?(which)(?=\s+som\b))"
     rf"|(?:(?:den|det|de)\s+)?(?:(?P<adj>{CLASSIFYING})\s+)?"
     rf"(?P<word>{_COMPOUND}(?:{_DEFINITE}))(?P<gen>s)?"
     rf"|(?:en|ett|{_OWNER})\s+(?P<iadj>(?:(?:{CLASSIFYING_INDEFINITE}|{_DESCRIPTIVE})\s+){{0,2}})"
     rf"(?P<iword>{_COMPOUND}(?:{_INDEFINITE})))\b", re.I)
 _DISTRIBUTIVE = re.compile(r"(?:varje|respektive|alla|samtliga)\s", re.I)
 _OWN_REFERENCE = re.compile(r"\b(regionen|landstinget)(s)?\b", re.I)  # resolved, never bare
-# "ansvarig förvaltning", "den berörda enheten": the unit a case concerns, named by its role.
+# "ansvarig förvaltning", "den berörda enheten", "närmaste chef": the unit or office a case
+# concerns, named by its relation to the case rather than by a name of its own.
 _SINGULAR = _alternatives([h.definite for h in HEADS] + [h.singular for h in HEADS])
-_CONCERNED = re.compile(rf"\b(?:(?:den|det)\s+)?(?P<role>berörd|ansvarig)[at]?\s+"
+_CONCERNED = re.compile(rf"\b(?:(?:den|det)\s+)?(?P<role>berörd|ansvarig|närmaste)[at]?\s+"
                         rf"(?P<cword>{_COMPOUND}(?:{_SINGULAR}))\b", re.I)
 _CO_UNIT = re.compile(rf"\s+(?:och|samt|eller)\s+({_COMPOUND}(?:{_ANY_INDEFINITE}))\b", re.I)
 

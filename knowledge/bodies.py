@@ -188,7 +188,8 @@ CLASSIFYING_INDEFINITE = r"[a-zåäö]{2,}(?:ell|al|isk)[ta]?"
 ENGLISH_ADJECTIVES = {"internationell": "international", "regional": "regional",
                       "teknisk": "technical", "social": "social", "kommunal": "municipal",
                       "politisk": "political", "strategisk": "strategic", "lokal": "local",
-                      "ansvarig": "responsible", "berörd": "concerned"}
+                      "ansvarig": "responsible", "berörd": "concerned",
+                      "närmaste": "immediate"}
 
 
 def organisation_prefix(organisation: str) -> str:

@@ -27,7 +27,10 @@ RHYTHMS: list[tuple[str, re.Pattern[str]]] = [
         r"\bi\s+samband\s+med\s+(?:årsredovisningen|årsbokslutet|bokslutet)|"
         r"\bårsredovisning\w*|\bverksamhetsberättelse\w*|\bårsbokslut\w*", _I)),
     ("continuously", re.compile(r"\b(?:löpande|kontinuerligt|fortlöpande|regelbundet)\b", _I)),
-    ("deadline", re.compile(r"\bsenast\s+(?:den\s+\d{1,2}\s+[a-zåäö]+|\d{4})", _I)),
+    # a date or a year to be done by: "senast den 1 mars", "senast 2026", "före utgången av 2026"
+    ("deadline", re.compile(r"\bsenast\s+(?:den\s+\d{1,2}\s+[a-zåäö]+|(?:år\s+)?\d{4})|"
+                            r"\b(?:före|innan|senast(?:\s+vid)?)\s+utgången\s+av\s+"
+                            r"(?:år\s+|[a-zåäö]+\s+)?\d{4}", _I)),
 ]
 # What a question may add: English, and "efter ett utbyte", "efteråt", "mandatperioden".
 _QUESTION_EXTRA: list[tuple[str, re.Pattern[str]]] = [
@@ -43,9 +46,10 @@ DUTY_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("register", re.compile(r"\bregister\b|\bregistrer\w*|hållas\s+(?:löpande\s+)?aktuell|"
                             r"\bför(?:a|s|es)?\s+(?:in\s+i\s+)?(?:en\s+|ett\s+)?"
                             r"(?:register|registret|förteckning\w*)", _I)),
+    # ... or put on the web, perhaps after saying for whom: "görs tillgänglig för alla, på …"
     ("publish", re.compile(r"\bpublicer\w*|(?:presenter\w*|läggs\s+(?:ut|upp)|görs\s+"
-                           r"tillgänglig\w*)\s+på\s+(?:[\wåäö]+\s+){0,2}?(?:hemsida|"
-                           r"webbplats|webb|intranät)\w*", _I)),
+                           r"tillgänglig\w*)\s+(?:[^.]{0,40}?\s)?på\s+(?:[\wåäö]+\s+){0,2}?"
+                           r"(?:hemsida|webbplats|webb|intranät)\w*", _I)),
     ("report", re.compile(r"redovis\w*|rapport\w*|redogörelse\w*|sammanställ\w*|"
                           r"sammanfattning", _I)),
     ("follow_up", re.compile(r"följ\w*\s+upp|uppfölj\w*|utvärder\w*", _I)),

@@ -24,8 +24,14 @@ _OBJECT_LEAD = re.compile(
     rf"^(?:den\s+\d{{1,2}}\s+{_MONTH}|(?:i|under)\s+{_MONTH}|år)?\s*\d{{4}}\s+", re.I)  # a date
 
 
+# Who proposed a decision is a fact of its own (``ingest.facts.shapes``), not part of its object.
+PROPOSAL = re.compile(r"\b(?:efter|på)\s+(?:beredning|förslag)\s+(?:i|av|från|hos)\s+$", re.I)
+_PROPOSAL_TAIL = re.compile(r"\s+(?:efter|på)\s+(?:beredning|förslag)\s+(?:i|av|från|hos)\s.*$",
+                            re.I | re.S)
+
+
 def clean_object(text: str) -> str:
-    text = text.strip().rstrip(".;:,").strip()
+    text = _PROPOSAL_TAIL.sub("", text.strip()).rstrip(".;:,").strip()
     previous = None
     while previous != text:
         previous = text

@@ -21,7 +21,7 @@ _DUTY = re.compile(
     r"revider|ses\s+över|sammanställ|lämna|hållas|presenteras|sparas|publicera|registrera|"
     r"föra)|\b(?:redovisar|rapporterar|sammanställer|revideras|lämnar|publiceras|registreras|"
     r"förs\s+in|gör\s+[\wåäö\s]{0,20}?sammanställning)\b|\bansvarig[a]?\s+att\b|"
-    r"\bsvarar\s+för\s+en\b|\bansvarar\s+för\s+att\b", re.I)
+    r"\bsvarar\s+för\s+en\b|\b(?:ansvarar\s+för|ser\s+till)\s+att\b", re.I)
 _CONTENTS = re.compile(r"\b(?:presenterar|beskriver|ska\s+visa|ska\s+framgå|ska\s+innehålla|"
                        r"innehåller|visar)\s+(.+?)\.?$", re.I)
 _CONTENTS_SENTENCE = re.compile(r"^(?:av\s+)?(?:redovisningen|rapporten|rapporterna|"

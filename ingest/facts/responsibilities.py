@@ -2,7 +2,8 @@
 
 Policies state responsibility in a handful of shapes, all read with the same verb table:
 active ("Kommunstyrelsen beslutar om medlemskap…", "…leder och samordnar…"), inverted after a
-fronted phrase ("Varje år redovisar kontoret…", "Inom skolan fattar rektor beslut om…"), a
+fronted phrase ("Varje år redovisar kontoret…", "Inom skolan fattar rektor beslut om…",
+"Om medlemskap beslutar styrelsen"), a clause describing a named body (", som svarar för…"), a
 cleft ("är det rektor som avgör…", "det är nätverket som planerar…"), a unit introduced and
 acting at once ("skapades ett råd som leder…"), a list under a lead-in ("Nämnderna ansvarar
 för att" + bullets) and a table row ("Kommunstyrelsen | Beslutar om…").
@@ -13,16 +14,10 @@ from __future__ import annotations
 
 import re
 
+from ingest.facts.chains import verb_chain
 from ingest.facts.objects import Triple, clean_object, drop_adverbs
-from ingest.facts.shapes import passive_triples, special_triples
-from ingest.facts.verbs import (
-    ACTIVE,
-    ANY_ACTIVE,
-    COORDINATED,
-    INFINITIVE,
-    MODAL,
-    action_of,
-)
+from ingest.facts.shapes import passive_triples, proposal_triples, special_triples
+from ingest.facts.verbs import ACTIVE, ANY_ACTIVE, INFINITIVE, MODAL, action_of
 from knowledge.actors import find_actors
 from knowledge.antecedents import Antecedents, Mention
 
@@ -33,58 +28,9 @@ _CO_SUBJECT = re.compile(r"\s+(?:och|samt)\s+", re.I)
 # "Kommunfullmäktige i Halmstad", "EU-nätverket i Malmö stad": where, not who.
 _PLACE = re.compile(r"\s+(?:i|inom)\s+(?:[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:kommun|stad|län))?|"
                     r"kommunen|staden|regionen)(?=[\s,])")
-_SPLIT = re.compile(rf"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)"
-                    rf"(?=(?:{ANY_ACTIVE.pattern}|{COORDINATED.pattern}))", re.I)
 _COMPLEMENT_BEFORE = re.compile(r"(?:^|\s)(?:av|i|hos|på|vid|till|från|med)\s*$", re.I)
 
 
-_MODAL_BEFORE = re.compile(rf"\b(?:{MODAL})\s+$", re.I)
-
-
-def _delayed_infinitive(text: str, pos: int) -> re.Match[str] | None:
-    """"Varje nämnd ska senast den 1 mars varje år rapportera …": after a modal, the verb may
-    come after a time adverbial; look a short way ahead, never past a comma."""
-    if not _MODAL_BEFORE.search(text[:pos]):
-        return None
-    window = text[pos: pos + 60].split(",")[0]
-    found = INFINITIVE.search(window)
-    return INFINITIVE.match(text, pos + found.start()) if found else None
-
-
-def _verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
-    """(action, object) for "V1 O1, V2 O2 och V3 O3"; a verb with no object shares the next."""
-    first = ACTIVE.match(text, pos) or _delayed_infinitive(text, pos)
-    if not first:
-        return []
-    pieces: list[tuple[str, str]] = []
-    action, cursor = action_of(first), first.end()
-    if first.group(0).lower().endswith(" att"):  # "har uppdraget att bevaka …"
-        task = INFINITIVE.match(text, cursor + 1)
-        if task:
-            action, cursor = action_of(task), task.end()
-    elif action == "responsible" and not clean_object(text[cursor:]):
-        # "Kommunchefen har det verkställande övergripande ansvaret."
-        return [(action, re.sub(r"^(har|är)\s+(det\s+)?", "", first.group(0), flags=re.I))]
-    for m in _SPLIT.finditer(text, cursor):
-        nxt = ACTIVE.match(text, m.end()) or COORDINATED.match(text, m.end())
-        if not nxt:
-            continue
-        pieces.append((action, text[cursor:m.start()]))
-        action, cursor = action_of(nxt), nxt.end()
-    pieces.append((action, text[cursor:]))
-    if re.match(r"är\s.*(representant|remissinstans)", first.group(0), re.I) and len(pieces) == 1:
-        # "är kommunens främste representant i …": the role is the object
-        role = re.sub(r"^är\s+(?:vidare\s+|även\s+|också\s+)?", "", first.group(0), flags=re.I)
-        pieces = [(action, f"{role} {pieces[0][1].strip()}")]
-    out: list[tuple[str, str]] = []
-    for i, (act, obj) in enumerate(pieces):
-        obj = clean_object(obj)
-        if not obj:
-            obj = next((clean_object(o) for _, o in pieces[i + 1:] if clean_object(o)), "")
-        if act == "responsible" and re.match(r"(en\s+)?(årlig\s+)?(rapport|redovisning)", obj):
-            act = "reports"
-        out.append((act, obj))
-    return out
 
 
 def _after_subject(text: str, mention: Mention, mentions: list[Mention]) -> tuple[int, list[str]]:
@@ -140,26 +86,63 @@ def _split_inversion(text: str, head: str, pos: int) -> list[tuple[str, str]]:
     om …", "har nämnden ansvar för …", "tar kansliet fram …". Read the finite verb before the
     subject together with what follows it."""
     verb = _V2_VERB.search(head)
-    return _verb_chain(f"{verb.group(1)} {text[pos:].lstrip()}", 0) if verb else []
+    return verb_chain(f"{verb.group(1)} {text[pos:].lstrip()}", 0) if verb else []
+
+
+_FRONTED_MATTER = re.compile(r"\s*om\s+(?P<matter>[^,]+?)\s*$", re.I)
+
+
+def _fronted_matter(text: str, head: str, verb_at: int, pos: int) -> list[tuple[str, str]]:
+    """"Om medlemskap i nätverk beslutar kommunstyrelsen": the matter of a decision put first
+    (V2), when nothing after the subject is the verb's object ("Om kommunen deltar, beslutar
+    nämnden om deltagandet" is a condition)."""
+    matter = _FRONTED_MATTER.fullmatch(head, 0, verb_at)
+    verb = ACTIVE.match(head, verb_at)
+    if matter is None or verb is None or action_of(verb) != "decides":
+        return []
+    return [] if clean_object(text[pos:].split(",")[0]) else [
+        ("decides", clean_object(matter.group("matter")))]
+
+
+_DESCRIBED = re.compile(r",\s*som\s+")
+
+
+def _relative_chain(text: str, mention: Mention) -> list[tuple[str, str]]:
+    """"… beslutar kommunstyrelsen, som också svarar för avgifterna", "… bereds av kansliet,
+    som också ansvarar för …": a clause describing a named body by what it does states a
+    responsibility of that body, wherever the body stands in the sentence."""
+    described = _DESCRIBED.match(text, mention.end)
+    if described is None:
+        return []
+    between = _BETWEEN.match(text, described.end())
+    return verb_chain(text, between.end() if between else described.end())
+
+
+def _main_chain(text: str, mention: Mention, mentions: list[Mention],
+                pos: int) -> list[tuple[str, str]]:
+    """The verb phrase the mention is the subject of, in straight or inverted order."""
+    head = text[: mention.start]
+    first = not any(m.end <= mention.start for m in mentions)
+    inverted = _INVERTED.search(head) if first else None
+    if inverted:  # "Varje år redovisar näringslivskontoret en sammanfattning"
+        return (_fronted_matter(text, head, inverted.start(), pos)
+                or verb_chain(text[: inverted.end()].rstrip() + " " + text[pos:].lstrip(),
+                              inverted.start()))
+    chain = next((c for s in _verb_starts(text, mention, pos) if (c := verb_chain(text, s))),
+                 [])
+    return chain or (_split_inversion(text, head, pos) if first else [])
 
 
 def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
     out: list[Triple] = []
     for mention in mentions:
+        if mention.genitive:
+            continue  # an owner ("nämndens"), not a subject
         pos, actors = _after_subject(text, mention, mentions)
         head = text[: mention.start]
-        if mention.genitive or _COMPLEMENT_BEFORE.search(head):
-            continue  # an agent, a complement or an owner ("nämndens"), not a subject
-        first = not any(m.end <= mention.start for m in mentions)
-        inverted = _INVERTED.search(head) if first else None
-        if inverted:  # "Varje år redovisar näringslivskontoret en sammanfattning"
-            chain = _verb_chain(text[: inverted.end()].rstrip() + " " + text[pos:].lstrip(),
-                                inverted.start())
-        else:
-            chain = next((c for s in _verb_starts(text, mention, pos)
-                          if (c := _verb_chain(text, s))), [])
-        if not chain and first:
-            chain = _split_inversion(text, head, pos)
+        chain = _relative_chain(text, mention)
+        if not _COMPLEMENT_BEFORE.search(head):  # an agent or a complement is no subject
+            chain = _main_chain(text, mention, mentions, pos) + chain
         for action, obj in chain:
             if not obj and _RELATIVE_SUBJECT.search(head):
                 continue  # "de mål som fullmäktige har beslutat": the body describes the noun
@@ -177,6 +160,7 @@ def triples(text: str, known: Antecedents, lead_actor: list[str] | None = None,
     mentions = find_actors(text, known)
     found = active_triples(text, mentions) + passive_triples(text, mentions)
     found += special_triples(text, mentions)
+    found += proposal_triples(text, mentions, found)
     if not found and lead_actor:
         verb = INFINITIVE.search(" ".join(text.split()[:4]))
         action = action_of(verb) if verb else lead_action or "responsible"

@@ -8,6 +8,12 @@ import re
 
 _PAST = r"(?:(?:har|hade)\s+)?"  # "har beslutat": a decision taken is still who decides
 _GRANT = r"(?=\s+(?:[\wåäö]+\s+){0,2}(?:bidrag|stipendier|medel)\b)"  # what is given is the object
+# "står för kostnaderna", "svarar för medlemsavgiften": to answer for a cost is to pay it.
+_COST = (r"(?:(?:de|den|det|sina|sin|sitt|egna|alla|eventuella|[\wåäö]+(?:liga|iga|ade))\s+)"
+         r"{0,2}[\wåäö]*(?:kostnad|avgift|utgift)[\wåäö]*")
+# ... a cost as a noun phrase, not "att kostnaderna hålls nere"
+_COST_OBJECT = re.compile(rf"{_COST}(?=$|,|\s+(?:för|till|i|inom|av|som|vid|under|och|samt|"
+                          r"enligt|med)\b)", re.I)
 # action -> (present tense active, infinitive, passive)
 _FORMS: dict[str, tuple[str, str, str]] = {
     "decides": (
@@ -25,9 +31,9 @@ _FORMS: dict[str, tuple[str, str, str]] = {
               rf"{_PAST}(?:undertecknat|tecknat)", r"teckna|underteckna",
               r"tecknas|undertecknas|skrivs\s+under|tecknats|undertecknats|undertecknades"),
     "prepares": (r"bereder|tar\s+fram|utarbetar", r"bereda|ta\s+fram|utarbeta",
-                 r"bereds|beredas|efter\s+beredning|utarbetas"),
+                 r"bereds|beredas|utarbetas"),
     "responsible": (
-        r"ansvarar(?:\s+för)?|svarar\s+för|"
+        r"ansvarar(?:\s+för)?|svarar\s+för|ser\s+till(?=\s+att\s)|"
         r"har\s+(?:det\s+)?(?:[\wåäö]+\s+){0,2}ansvar(?:et)?(?:\s+för)?|"
         r"är\s+(?:[\wåäö]+\s+)?(?:huvud|över)?ansvarig[a]?(?:\s+för|\s+att)?|"
         r"är\s+(?:[\wåäö]+\s+)?remissinstans|"
@@ -47,8 +53,9 @@ _FORMS: dict[str, tuple[str, str, str]] = {
         r"redovisa|rapportera|sammanställa|"
         r"lämna\s+(?:en\s+)?(?:[\wåäö]+\s+)?(?:rapport|redovisning|redogörelse)",
         r"redovisas|rapporteras|sammanställs"),
-    "finances": (rf"finansierar|bekostar|(?:ger|delar\s+ut){_GRANT}",
-                 rf"finansiera|bekosta|(?:ge|dela\s+ut){_GRANT}", r"finansieras|bekostas"),
+    "finances": (rf"finansierar|bekostar|(?:ger|delar\s+ut){_GRANT}|står\s+för(?=\s+{_COST})",
+                 rf"finansiera|bekosta|(?:ge|dela\s+ut){_GRANT}|stå\s+för(?=\s+{_COST})",
+                 r"finansieras|bekostas|bärs|betalas"),
     "supports": (r"stödjer|stöder|stöttar|bistår|ger\s+(?:[\wåäö]+\s+){0,2}stöd|hjälper",
                  r"stödja|stötta|bistå|ge\s+(?:[\wåäö]+\s+){0,2}stöd|hjälpa",
                  r"stöds|få\s+stöd|får\s+stöd"),
@@ -76,6 +83,15 @@ PASSIVE = re.compile(rf"\b(?:{_group(2)})\b", re.I)
 # "nämnderna följer policyn" is compliance, not monitoring).
 COORDINATED = re.compile(r"(?P<monitors>följer)\b", re.I)
 ANY_ACTIVE = re.compile(rf"\b(?:{'|'.join(f[0] for f in _FORMS.values())})\b", re.I)
+
+
+def refine(action: str, obj: str) -> str:
+    """What a general "svarar för" means by its object: a report is reported, a cost paid."""
+    if action == "responsible" and re.match(r"(en\s+)?(årlig\s+)?(rapport|redovisning)", obj):
+        return "reports"
+    if action == "responsible" and _COST_OBJECT.match(obj):
+        return "finances"
+    return action
 
 
 def action_of(match: re.Match[str]) -> str:

@@ -8,9 +8,11 @@ First run, with the extractor as it stood (facts-7): precision 0.88 (52 of 59 ex
 expected), recall 0.79 (52 of 66 expected keys found; 0.7879); the metadata test passed
 (municipality, title, Dnr "KS 2022/0318", date 2023-04-27, adopted by kommunfullmäktige,
 replaces), though ``doc.replaces`` also swallowed the next cover line ("Dokumentansvarig: …").
-No correction was made to the expected facts after the run. The floor below is the first-run
-figure rounded down to two decimals: it records where the extractor stands on an unseen
-policy, not a target.
+No correction was made to the expected facts after the run. The gaps it showed were then
+closed as general rules, each tested in sentences of our own (tests/unit/ingest/
+test_fact_shapes.py; facts-8): precision 0.97, recall 0.97 (64 of 66). The floor below is where
+it stands now; the miss left is a time adverbial kept in an object ("sammanställer varje år
+…"), which the reviewed facts of the bundled policies keep too.
 """
 
 from __future__ import annotations
@@ -54,4 +56,4 @@ def test_metadata_from_the_cover(doc: Document) -> None:
 def test_fact_figures_do_not_fall(doc: Document) -> None:
     precision, recall = precision_recall(extract_facts(doc), EXPECTED["facts"])
     print(f"Sörvik PDF: precision {precision:.2f} recall {recall:.2f}")
-    assert precision >= 0.88 and recall >= 0.78
+    assert precision >= 0.96 and recall >= 0.96

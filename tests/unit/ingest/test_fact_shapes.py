@@ -1,4 +1,5 @@
-"""Phrasings found missing on blind policies (Lövsta, Grönskog), each in sentences of our own.
+"""Phrasings found missing on blind policies (Lövsta, Grönskog, Sörvik), each in sentences of
+our own.
 
 Every test here states a general rule of Swedish policy prose (a word order, a reference back
 to the previous sentence, a kind of lead-in, a verb), never a sentence of the blind policies,
@@ -160,3 +161,97 @@ def test_english_responsibility_shapes() -> None:
         ("Regionstyrelsen", "represents", "the region in European networks")}
     municipal = "Roles\n\nThe City Executive Board decides on new twinning agreements."
     assert _triples(municipal) == {("Kommunstyrelsen", "decides", "new twinning agreements")}
+
+
+def test_the_body_a_proposal_comes_from_prepares_the_decision() -> None:
+    text = ("Ansvar\n\nBeslut om att lämna ett nordiskt nätverk fattas av miljönämnden efter "
+            "förslag från miljöförvaltningen. Regionfullmäktige antar handlingsplanen på förslag "
+            "av regionstyrelsen.")
+    assert _triples(text) == {
+        ("Miljönämnden", "decides", "lämna ett nordiskt nätverk"),
+        ("Miljöförvaltningen", "prepares", "lämna ett nordiskt nätverk"),
+        ("Regionfullmäktige", "adopts", "handlingsplanen"),
+        ("Regionstyrelsen", "prepares", "handlingsplanen")}
+
+
+def test_every_co_ordinated_agent_of_a_passive_acts() -> None:
+    text = ("Ansvar\n\nSamarbetsavtalen tecknas av kommundirektören och kommunfullmäktiges "
+            "ordförande tillsammans. Resebidrag beviljas av kulturnämnden samt fritidsnämnden. "
+            "Arbetet leds av miljönämnden och socialnämnden ansvarar för uppföljningen.")
+    assert _triples(text) == {
+        ("Kommundirektören", "signs", "Samarbetsavtalen"),
+        ("Kommunfullmäktiges ordförande", "signs", "Samarbetsavtalen"),
+        ("Kulturnämnden", "decides", "Resebidrag"),
+        ("Fritidsnämnden", "decides", "Resebidrag"),
+        ("Miljönämnden", "leads", "Arbetet"),
+        ("Socialnämnden", "responsible", "uppföljningen")}
+
+
+def test_a_fronted_matter_and_a_clause_describing_the_body() -> None:
+    text = ("Ansvar\n\nOm deltagande i europeiska skolprojekt bestämmer barn- och "
+            "utbildningsnämnden, som även står för resekostnaderna. Ansökan lämnas till "
+            "kulturnämnden, som beslutar om stipendiet.")
+    assert _triples(text) == {
+        ("Barn- och utbildningsnämnden", "decides", "deltagande i europeiska skolprojekt"),
+        ("Barn- och utbildningsnämnden", "finances", "resekostnaderna"),
+        ("Kulturnämnden", "decides", "stipendiet")}
+    condition = "Ansvar\n\nOm skolan deltar i ett projekt, beslutar rektor om resorna."
+    assert _triples(condition) == {("Rektor", "decides", "resorna")}
+
+
+def test_a_passive_after_a_fronted_adverbial_is_about_what_follows_its_verb() -> None:
+    text = ("Ansvar\n\nUnder mässor utomlands representeras regionen av regionstyrelsens "
+            "ordförande. Inom äldreomsorgen kan studieresor godkännas av enhetschefen. Under "
+            "året leds arbetet av kommundirektören och samordnas av kommunkansliet.")
+    assert _triples(text) == {
+        ("Regionstyrelsens ordförande", "represents", "regionen"),
+        ("Enhetschefen", "decides", "studieresor"),
+        ("Kommundirektören", "leads", "arbetet"),
+        ("Kommunkansliet", "coordinates", "arbetet")}
+
+
+def test_to_bear_or_answer_for_a_cost_is_to_finance_it() -> None:
+    text = ("Ansvar\n\nUtgifterna för tolkar bärs av den förvaltning som bjuder in. "
+            "Fritidsnämnden svarar för deltagaravgifterna. Socialnämnden står för resekostnaden. "
+            "Miljönämnden ser till att kostnaderna hålls nere.")
+    assert _triples(text) == {
+        ("Förvaltningarna", "finances", "Utgifterna för tolkar"),
+        ("Fritidsnämnden", "finances", "deltagaravgifterna"),
+        ("Socialnämnden", "finances", "resekostnaden"),
+        ("Miljönämnden", "responsible", "kostnaderna hålls nere")}
+
+
+def test_a_role_named_by_its_relation_to_the_case_is_an_actor() -> None:
+    text = ("Ansvar\n\nLedighet för att undervisa vid en skola utomlands beviljas av närmaste "
+            "chef.")
+    assert _triples(text) == {
+        ("Närmaste chef", "decides", "Ledighet för att undervisa vid en skola utomlands")}
+    assert [m.name for m in find_actors("den närmaste chefen avgör")] == ["Närmaste chef"]
+
+
+def test_om_said_again_starts_a_second_matter() -> None:
+    text = ("Ansvar\n\nOrgan | Ansvar\nMiljönämnden | Beslutar om klimatsamarbeten och om "
+            "bidrag till lokala föreningar.\n")
+    assert _triples(text) == {("Miljönämnden", "decides", "klimatsamarbeten"),
+                              ("Miljönämnden", "decides", "bidrag till lokala föreningar")}
+
+
+def test_ser_till_att_states_a_responsibility_and_a_web_page_a_publication() -> None:
+    text = ("Uppföljning\n\nKanslichefen ser till att sammanfattningen görs tillgänglig för "
+            "allmänheten, bland annat på kommunens webbplats.")
+    assert _triples(text) == {
+        ("Kanslichefen", "responsible",
+         "sammanfattningen görs tillgänglig för allmänheten, på kommunens webbplats")}
+    assert _duties(text) == [("publish", "", "Kanslichefen")]
+
+
+def test_the_body_a_product_goes_to_decides_nothing() -> None:
+    text = ("Uppföljning\n\nKulturförvaltningen sammanställer föreningarnas ansökningar till "
+            "en lista, som sedan behandlas av kulturnämnden.")
+    assert {a for a, _, _ in _triples(text)} == {"Kulturförvaltningen"}
+
+
+def test_a_year_to_be_done_by_is_a_deadline() -> None:
+    text = ("Revidering\n\nRiktlinjerna ska revideras senast vid utgången av juni 2027. "
+            "Handlingsplanen ska revideras senast år 2028.")
+    assert _duties(text) == [("revise", "deadline", ""), ("revise", "deadline", "")]

@@ -1,0 +1,67 @@
+"""Reading a verb phrase: "V1 O1, V2 O2 och V3 O3" as (action, object) pairs.
+
+Every sentence shape in ``ingest.facts.responsibilities`` ends here once it has found where
+the verbs begin, so a coordination, a delayed infinitive ("ska senast i mars rapportera") or
+a decision on two matters ("beslutar om A och om B") reads the same in all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.facts.objects import clean_object
+from ingest.facts.verbs import ACTIVE, ANY_ACTIVE, COORDINATED, INFINITIVE, MODAL, action_of, refine
+
+_SPLIT = re.compile(rf"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)"
+                    rf"(?=(?:{ANY_ACTIVE.pattern}|{COORDINATED.pattern}))", re.I)
+# "beslutar om medlemskap och om ansökningar": "om" said again starts a second matter.
+_MATTERS = re.compile(r"\s+(?:och|samt)\s+(?=om\s)", re.I)
+
+_MODAL_BEFORE = re.compile(rf"\b(?:{MODAL})\s+$", re.I)
+
+
+def _delayed_infinitive(text: str, pos: int) -> re.Match[str] | None:
+    """"Varje nämnd ska senast den 1 mars varje år rapportera …": after a modal, the verb may
+    come after a time adverbial; look a short way ahead, never past a comma."""
+    if not _MODAL_BEFORE.search(text[:pos]):
+        return None
+    window = text[pos: pos + 60].split(",")[0]
+    found = INFINITIVE.search(window)
+    return INFINITIVE.match(text, pos + found.start()) if found else None
+
+
+def verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
+    """(action, object) for "V1 O1, V2 O2 och V3 O3"; a verb with no object shares the next."""
+    first = ACTIVE.match(text, pos) or _delayed_infinitive(text, pos)
+    if not first:
+        return []
+    pieces: list[tuple[str, str]] = []
+    action, cursor = action_of(first), first.end()
+    if first.group(0).lower().endswith(" att"):  # "har uppdraget att bevaka …"
+        task = INFINITIVE.match(text, cursor + 1)
+        if task:
+            action, cursor = action_of(task), task.end()
+    elif action == "responsible" and not clean_object(text[cursor:]):
+        # "Kommunchefen har det verkställande övergripande ansvaret."
+        return [(action, re.sub(r"^(har|är)\s+(det\s+)?", "", first.group(0), flags=re.I))]
+    for m in _SPLIT.finditer(text, cursor):
+        nxt = ACTIVE.match(text, m.end()) or COORDINATED.match(text, m.end())
+        if not nxt:
+            continue
+        pieces.append((action, text[cursor:m.start()]))
+        action, cursor = action_of(nxt), nxt.end()
+    pieces.append((action, text[cursor:]))
+    if re.match(r"är\s.*(representant|remissinstans)", first.group(0), re.I) and len(pieces) == 1:
+        # "är kommunens främste representant i …": the role is the object
+        role = re.sub(r"^är\s+(?:vidare\s+|även\s+|också\s+)?", "", first.group(0), flags=re.I)
+        pieces = [(action, f"{role} {pieces[0][1].strip()}")]
+    out: list[tuple[str, str]] = []
+    for i, (act, raw) in enumerate(pieces):
+        obj = clean_object(raw)
+        if not obj:
+            obj = next((clean_object(o) for _, o in pieces[i + 1:] if clean_object(o)), "")
+        # "ser till att rapporten görs tillgänglig": a state to ensure, not the noun's action
+        act = act if re.match(r"\s*att\s", raw) else refine(act, obj)
+        matters = _MATTERS.split(obj) if act == "decides" else [obj]
+        out.extend((act, clean_object(m)) for m in matters)
+    return out

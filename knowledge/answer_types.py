@@ -43,9 +43,15 @@ _MONTHS = (r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober
 _DATE_A = re.compile(
     rf"\b(19|20)\d\d\b|\b\d{{1,2}}\s+({_MONTHS})\b|\b({_MONTHS})\s+(19|20)\d\d\b|"
     r"\b\d{1,2}[/.]\d{1,2}\b", re.I)
+# Asked for, not mentioned: "vilket telefonnummer …", "what is the email of …", "contact
+# details"; "I got an email from someone in Gaziantep" asks about Gaziantep.
+_CONTACT_NOUN = (r"e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|telefon\w*|phone\w*|adress\w*|"
+                 r"address\w*|nummer|number")
 _CONTACT_Q = re.compile(
-    r"\b(e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|telefon\w*|phone\w*|ring[ae]?|kontaktuppgift\w*|"
-    r"contact details|adress\w*|address\w*)\b", re.I)
+    r"\b(kontaktuppgift\w*|contact (?:details|information|info)|telefonnummer\w*|"
+    r"phone number|e-?postadress\w*|mejladress\w*|e-?mail address\w*|ring[ae])\b|"
+    rf"\b(vad|vilken|vilket|vilka|var|what|which|where|how)\b(?:\s+[\wåäö'’-]+){{0,4}}?\s+"
+    rf"({_CONTACT_NOUN})\b", re.I)
 _CONTACT_A = re.compile(r"@|\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|\+46|www\.|"
                         r"https?://", re.I)
 # "Vilka vänorter har vi?", "Which provinces do we cooperate with?": proper names expected.

@@ -19,6 +19,8 @@ from knowledge.answer_types import expected_type, satisfies
     ("När antogs riktlinjerna?", "date"),
     ("När ska rapporten lämnas?", ""),  # a rhythm answers it
     ("Vilken mejladress har samordnaren?", "contact"),
+    ("What is the phone number of the EU office?", "contact"),
+    ("A teacher in Riga sent me an email: may our school join their project?", ""),  # context
     ("Vilka städer samarbetar regionen med?", "names"),
     ("Vad heter vår EU-samordnare?", "person"),
 ])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from knowledge.antecedents import Antecedents, Mention
 from knowledge.bodies import (
@@ -135,6 +135,26 @@ def _concerned(m: re.Match[str], _known: Antecedents) -> Mention:
     return Mention(m.start(), m.end(), m.group(0), name)
 
 
+@lru_cache(maxsize=64)
+def _own_place(organisation: str) -> re.Pattern[str] | None:
+    """"Västanås Brysselkontor", "Sörviks turistbyrå": a unit named by the genitive of the
+    organisation's own place; only that place, since "Europas nätverk" names no body."""
+    place = re.sub(r"^(?:Region|Landstinget)\s+|\s+(?:kommun|stad|län)$", "", organisation.strip())
+    if not place[:1].isupper():
+        return None
+    return re.compile(rf"\b{re.escape(place)}s\s+(?:{CLASSIFYING}\s+)?"
+                      rf"(?P<pword>{_COMPOUND}(?:{_INDEFINITE}))(?P<pgen>s)?\b")
+
+
+def _place_unit(m: re.Match[str], _known: Antecedents) -> Mention:
+    """The unit under its name as written; a later "Kontoret" refers back to it."""
+    _, form = _split_head(m.group("pword"))
+    words = " ".join(m.group(0).split())
+    genitive = bool(m.group("pgen"))
+    return Mention(m.start(), m.end(), m.group(0), words[:-1] if genitive else words,
+                   head=HEAD_BY_FORM[form].definite, genitive=genitive)
+
+
 def _fixed(m: re.Match[str], body: Body, known: Antecedents) -> Mention:
     lead = len(m.group(0)) - len(m.group(0).lstrip())
     words = m.group(0).strip()
@@ -153,8 +173,11 @@ class _Reading:
     build: Callable[[Antecedents], Mention | None]
 
 
-def _readings(text: str) -> list[_Reading]:
+def _readings(text: str, organisation: str) -> list[_Reading]:
     found: list[_Reading] = []
+    place = _own_place(organisation)
+    found += [_Reading(m.start(), m.end(), 1200, partial(_place_unit, m))
+              for m in (place.finditer(text) if place else [])]
     for rank, (pattern, body) in enumerate(_BODIES):
         found += [_Reading(m.start(), m.end(), rank, partial(_fixed, m, body))
                   for m in pattern.finditer(text) if m.group(0).strip()]
@@ -181,7 +204,8 @@ def find_actors(text: str, known: Antecedents | None = None) -> list[Mention]:
     goes, so an antecedent in the same sentence counts too.
     """
     chosen: list[_Reading] = []
-    for r in sorted(_readings(text), key=lambda r: (r.start - r.end, r.rank, r.start)):
+    readings = _readings(text, known.organisation if known is not None else "")
+    for r in sorted(readings, key=lambda r: (r.start - r.end, r.rank, r.start)):
         if all(r.end <= c.start or r.start >= c.end for c in chosen):
             chosen.append(r)
     memory = known.copy() if known is not None else Antecedents()

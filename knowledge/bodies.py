@@ -152,6 +152,7 @@ HEADS: list[Head] = [
     Head("koordinator", "koordinatorn", "koordinatorer", "koordinatorerna", "coordinator"),
     Head("chef", "chefen", "chefer", "cheferna", "head"),
     Head("direktör", "direktören", "direktörer", "direktörerna", "director"),
+    Head("ledare", "ledaren", "ledare", "ledarna", "leader"),  # "delegationsledaren"
     Head("ordförande", "ordföranden", "ordförande", "ordförandena", "chair",
          acts_in_plural=False),
 ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 _I = re.I
+_MONTH = (r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+          r"december)")
 # Policy phrasings, strictest first where two could match.
 RHYTHMS: list[tuple[str, re.Pattern[str]]] = [
     ("after_each", re.compile(r"\befter\s+varje\s+[\wåäö-]+|\bvar\s+gång\s+[^,.]*?genomför\w*|"
@@ -27,10 +29,15 @@ RHYTHMS: list[tuple[str, re.Pattern[str]]] = [
         r"\bi\s+samband\s+med\s+(?:årsredovisningen|årsbokslutet|bokslutet)|"
         r"\bårsredovisning\w*|\bverksamhetsberättelse\w*|\bårsbokslut\w*", _I)),
     ("continuously", re.compile(r"\b(?:löpande|kontinuerligt|fortlöpande|regelbundet)\b", _I)),
-    # a date or a year to be done by: "senast den 1 mars", "senast 2026", "före utgången av 2026"
-    ("deadline", re.compile(r"\bsenast\s+(?:den\s+\d{1,2}\s+[a-zåäö]+|(?:år\s+)?\d{4})|"
+    # a date or a year to be done by: "senast den 1 mars", "senast 2026", "senast i juni 2027",
+    # "före utgången av 2026", a set year ("under 2025"), the end of the document's own period
+    # ("innan strategiperioden löper ut"; the end of a mandate period is a rhythm of its own)
+    ("deadline", re.compile(rf"\bsenast\s+(?:den\s+\d{{1,2}}\s+[a-zåäö]+|(?:år\s+)?\d{{4}}|"
+                            rf"(?:i\s+)?{_MONTH}\s+\d{{4}})|"
                             r"\b(?:före|innan|senast(?:\s+vid)?)\s+utgången\s+av\s+"
-                            r"(?:år\s+|[a-zåäö]+\s+)?\d{4}", _I)),
+                            r"(?:år\s+|[a-zåäö]+\s+)?\d{4}|\bunder\s+(?:år\s+)?\d{4}\b(?!\s*[–-])|"
+                            r"\b(?:före|innan)\s+(?!mandat)[\wåäö]*(?:perioden|giltighetstiden)\s+"
+                            r"(?:löper|går)\s+ut\b", _I)),
 ]
 # What a question may add: English, and "efter ett utbyte", "efteråt", "mandatperioden".
 _QUESTION_EXTRA: list[tuple[str, re.Pattern[str]]] = [

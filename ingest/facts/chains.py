@@ -2,7 +2,8 @@
 
 Every sentence shape in ``ingest.facts.responsibilities`` ends here once it has found where
 the verbs begin, so a coordination, a delayed infinitive ("ska senast i mars rapportera") or
-a decision on two matters ("beslutar om A och om B") reads the same in all of them.
+a decision on two matters ("beslutar om A och om B") reads the same in all of them; the tasks
+of "det åligger X att A och att B" are read by the same verb table.
 """
 
 from __future__ import annotations
@@ -10,7 +11,16 @@ from __future__ import annotations
 import re
 
 from ingest.facts.objects import clean_object
-from ingest.facts.verbs import ACTIVE, ANY_ACTIVE, COORDINATED, INFINITIVE, MODAL, action_of, refine
+from ingest.facts.verbs import (
+    ACTIVE,
+    ANY_ACTIVE,
+    COORDINATED,
+    INFINITIVE,
+    MODAL,
+    action_of,
+    handed_over,
+    refine,
+)
 
 _SPLIT = re.compile(rf"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)"
                     rf"(?=(?:{ANY_ACTIVE.pattern}|{COORDINATED.pattern}))", re.I)
@@ -18,6 +28,10 @@ _SPLIT = re.compile(rf"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)"
 _MATTERS = re.compile(r"\s+(?:och|samt)\s+(?=om\s)", re.I)
 
 _MODAL_BEFORE = re.compile(rf"\b(?:{MODAL})\s+$", re.I)
+# "lämnar en redovisning av sitt arbete": what the report is about follows its noun.
+_MATTER = re.compile(r"\s+(?:av|om|över|kring)\s", re.I)
+# ", som är regionens kontaktperson": a clause describing the object is no part of it.
+_DESCRIBING = re.compile(r",\s*som\s")
 
 
 def _delayed_infinitive(text: str, pos: int) -> re.Match[str] | None:
@@ -44,6 +58,9 @@ def verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
     elif action == "responsible" and not clean_object(text[cursor:]):
         # "Kommunchefen har det verkställande övergripande ansvaret."
         return [(action, re.sub(r"^(har|är)\s+(det\s+)?", "", first.group(0), flags=re.I))]
+    product = handed_over(first)
+    if product is not None and not _MATTER.match(text, cursor):
+        cursor = product  # "lämna en reserapport till styrelsen": the report is the object
     for m in _SPLIT.finditer(text, cursor):
         nxt = ACTIVE.match(text, m.end()) or COORDINATED.match(text, m.end())
         if not nxt:
@@ -57,6 +74,7 @@ def verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
         pieces = [(action, f"{role} {pieces[0][1].strip()}")]
     out: list[tuple[str, str]] = []
     for i, (act, raw) in enumerate(pieces):
+        raw = _DESCRIBING.split(raw, maxsplit=1)[0]
         obj = clean_object(raw)
         if not obj:
             obj = next((clean_object(o) for _, o in pieces[i + 1:] if clean_object(o)), "")
@@ -64,4 +82,29 @@ def verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
         act = act if re.match(r"\s*att\s", raw) else refine(act, obj)
         matters = _MATTERS.split(obj) if act == "decides" else [obj]
         out.extend((act, clean_object(m)) for m in matters)
+    return out
+
+
+_NEXT_TASK = re.compile(rf"\s+(?:och|samt)\s+att\s+(?={INFINITIVE.pattern})", re.I)
+
+
+def task_chain(text: str) -> list[tuple[str, str]]:
+    """"(Det åligger X) att samordna A och att se till att B": each infinitive is a task and
+    its verb names the action, as an active verb would. A duty that opens with no verb of its
+    own in the table ("att genomföra utvärderingen och att redovisa …") or with a general one
+    ("att se till att A och att B") stays one responsibility, as written."""
+    body = re.sub(r"^\s*att\s+", "", text, flags=re.I)
+    first = INFINITIVE.match(body)
+    if first is None or action_of(first) == "responsible":
+        return [("responsible", clean_object(body))]
+    out: list[tuple[str, str]] = []
+    cursor, verb = first.end(), first
+    for nxt in [*_NEXT_TASK.finditer(body), None]:
+        raw = body[cursor: nxt.start() if nxt else len(body)]
+        act = action_of(verb)
+        out.append((act if re.match(r"\s*att\s", raw) else refine(act, clean_object(raw)),
+                    clean_object(raw)))
+        if nxt is not None:
+            verb = INFINITIVE.match(body, nxt.end()) or verb
+            cursor = verb.end()
     return out

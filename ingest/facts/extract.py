@@ -18,7 +18,7 @@ from ingest.facts.responsibilities import lead_in_subject, triples
 from ingest.facts.units import clauses, in_row, rows, strip_bullet
 from ingest.structure import Block, Span, is_lead_in, parse_blocks
 from knowledge.actors import find_actors
-from knowledge.antecedents import Antecedents
+from knowledge.antecedents import Antecedents, Mention
 from knowledge.facts import Fact, FactKind
 from knowledge.models import Document
 
@@ -31,6 +31,8 @@ class _DocumentExtractor:
         self.facts: list[Fact] = []
         self.goal_sections: set[str] = set()
         self.previous_unit: list[Fact] = []  # responsibilities of the block's previous sentence
+        self.previous_mentions: list[Mention] = []  # bodies the block's previous sentence named
+        self.reading = self.known  # what the current unit is read with (``_reading``)
 
     def _fact(self, kind: FactKind, section: str, span: tuple[int, int], **fields: Any) -> Fact:
         start, end = span
@@ -64,10 +66,11 @@ class _DocumentExtractor:
         elif labelled_section and kind != "vision":
             kind = ""
         previous_goal: Fact | None = None
-        self.previous_unit = []
+        self.previous_unit, self.previous_mentions = [], []
         for unit in block.units:
             for piece in rows(unit):
                 row, start = in_row(self.doc.text, piece)
+                self.reading = self._reading()
                 span = (lead.start, row.end) if lead and lead_actor else (start, row.end)
                 self._responsibilities(block, row, span, lead_actor, lead_action)
                 is_duty = self._obligations(block, row, span, lead_actor)
@@ -76,9 +79,22 @@ class _DocumentExtractor:
                     previous_goal = self._goal_unit(goal_kind, block, row, previous_goal)
                 self._remember(row)
 
+    def _reading(self) -> Antecedents:
+        """"Tekniska nämnden ansvarar för … Nämnden leder också …": right after a sentence that
+        named one committee (or board), a bare "Nämnden" is that one, though the document has
+        named several and would otherwise read it as the committees in general."""
+        reading = self.known
+        for head in ("nämnden", "styrelsen"):
+            names = {m.name for m in self.previous_mentions if m.head == head}
+            if len(names) == 1:
+                reading = reading.copy() if reading is self.known else reading
+                reading.names[head] = list(names)
+        return reading
+
     def _remember(self, row: Span) -> None:
-        mentions = find_actors(row.text, self.known)
+        mentions = find_actors(row.text, self.reading)
         self.known.remember(mentions)
+        self.previous_mentions = mentions
         self.named_at.update((m.name, row.start) for m in mentions if not m.refers)
 
     def _responsibilities(self, block: Block, row: Span, span: tuple[int, int],
@@ -88,7 +104,7 @@ class _DocumentExtractor:
         text = strip_bullet(row.text)
         found = [self._fact("responsibility", block.section, self._with_antecedent(
                      block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
-                 for t in (triples(text, self.known, lead_actor or None, lead_action)
+                 for t in (triples(text, self.reading, lead_actor or None, lead_action)
                            or english_triples(text, self.known.prefix))
                  if t.object or t.action in {"represents", "responsible"}]
         same = same_applies_to(text) if not found else None
@@ -104,7 +120,7 @@ class _DocumentExtractor:
         """"Avdelningen beslutar även om bilder": quote from the sentence of the same paragraph
         that named the unit, so the quote itself says which unit it is."""
         if span[0] < row.start or any(m.name == actor and not m.refers
-                                      for m in find_actors(row.text, self.known)):
+                                      for m in find_actors(row.text, self.reading)):
             return span
         named = self.named_at.get(actor, -1)
         return (named, span[1]) if block.start <= named < row.start else span
@@ -117,7 +133,7 @@ class _DocumentExtractor:
         before = self._duty_before(block, row)
         for clause in clauses(row):
             text = strip_bullet(clause.text)
-            mentions = find_actors(text, self.known)
+            mentions = find_actors(text, self.reading)
             referred = (before if before and refers_to_duty(text, before.action, bool(mentions))
                         else None)
             d = duty(text, mentions, lead_actor or None,

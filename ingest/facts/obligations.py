@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.facts.references import duty_kind
 from knowledge.antecedents import Mention
-from knowledge.rhythms import duty_in_policy, rhythm_in_policy
+from knowledge.rhythms import rhythm_in_policy
 
 _WITHIN = re.compile(r"\binom\s+(?:en|två|tre|fyra|\d+)\s+(?:dag|dagar|vecka|veckor|månad|"
                      r"månader)\b", re.I)
@@ -80,7 +81,7 @@ def duty(text: str, mentions: list[Mention], lead_actor: list[str] | None = None
          referred: tuple[str, str] | None = None) -> Duty | None:
     """The follow-up duty ``text`` states, or None; ``referred`` is the (when, when_text) of the
     duty it names by its noun ("ansvarar för översynen"), whose timing it shares."""
-    kind = duty_in_policy(text)
+    kind = duty_kind(text)
     if not kind:
         return None
     when, when_text = rhythm(text)

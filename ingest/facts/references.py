@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.facts.objects import clean_object
-from ingest.facts.verbs import NOMINALS
+from ingest.facts.verbs import MODAL, NOMINALS
 from knowledge.rhythms import duty_in_policy
 
 _SAME = re.compile(r"^(?:detsamma|det\s+samma|samma\s+sak)\s+gäller\s+(?:(?:även|också|för)\s+)*"
@@ -39,9 +39,23 @@ def refers_to_duty(text: str, kind: str, names_a_body: bool) -> bool:
     m = _DUTY_NOUN.search(text)
     if m is None or not (names_a_body or only_times_the_duty(text)):
         return False
-    return duty_in_policy(m.group(0)) == kind == duty_in_policy(text)
+    return duty_in_policy(m.group(0)) == kind == duty_kind(text)
 
 
 def only_times_the_duty(text: str) -> bool:
     """"Översynen görs under …": the duty noun is the subject, so the sentence adds to it."""
     return bool(_DUTY_NOUN.match(text.strip()))
+
+
+_NOUN_VERB = re.compile(rf"\s*(?:{MODAL}\s+)?(\S+)", re.I)
+
+
+def duty_kind(text: str) -> str:
+    """The kind of duty a sentence states. "Utvärderingen leds av nämnden och redovisas för
+    styrelsen" is about the evaluation its subject names, what is then done with it included;
+    unless the noun's own verb names a duty ("Sammanställningen publiceras …")."""
+    m = _DUTY_NOUN.match(text.strip())
+    verb = _NOUN_VERB.match(text.strip(), m.end()) if m else None
+    if m is None or verb is None or duty_in_policy(verb.group(1)):
+        return duty_in_policy(text)
+    return duty_in_policy(m.group(0))

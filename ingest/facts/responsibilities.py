@@ -69,6 +69,8 @@ def _verb_starts(text: str, mention: Mention, pos: int) -> list[int]:
     subject is introduced ("är det rektor som avgör", "det är därefter nätverket som planerar",
     "finns en samordnare som … hjälper", "skapades ett råd som leder")."""
     before = text[: mention.start].rstrip().lower()
+    if re.search(r"(?:^|\s)är$", before) and re.match(r"det\s", mention.text, re.I):
+        before += " det"  # "Inom vården är det socialnämnden som …": "det" is the cleft's
     starts = [pos]
     if _CLEFT.search(before) or re.search(r"finns\s+(en|ett)$", before):
         starts = [pos + m.end() for m in re.finditer(r"\bsom\s+", text[pos:], re.I)]
@@ -119,10 +121,12 @@ def _relative_chain(text: str, mention: Mention) -> list[tuple[str, str]]:
 
 
 def _main_chain(text: str, mention: Mention, mentions: list[Mention],
-                pos: int) -> list[tuple[str, str]]:
-    """The verb phrase the mention is the subject of, in straight or inverted order."""
+                pos: int, row: bool) -> list[tuple[str, str]]:
+    """The verb phrase the mention is the subject of, in straight or inverted order; in a
+    table row ("Kontoret | Stödjer nämnder, …") the row's body is the subject, so no word
+    after it is an inverted one."""
     head = text[: mention.start]
-    first = not any(m.end <= mention.start for m in mentions)
+    first = not row and not any(m.end <= mention.start for m in mentions)
     inverted = _INVERTED.search(head) if first else None
     if inverted:  # "Varje år redovisar näringslivskontoret en sammanfattning"
         return (_fronted_matter(text, head, inverted.start(), pos)
@@ -133,7 +137,10 @@ def _main_chain(text: str, mention: Mention, mentions: list[Mention],
     return chain or (_split_inversion(text, head, pos) if first else [])
 
 
-def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
+_NO_OBJECT = re.compile(r"^(?:$|[,;:])")
+
+
+def active_triples(text: str, mentions: list[Mention], row: bool = False) -> list[Triple]:
     out: list[Triple] = []
     for mention in mentions:
         if mention.genitive:
@@ -142,10 +149,10 @@ def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
         head = text[: mention.start]
         chain = _relative_chain(text, mention)
         if not _COMPLEMENT_BEFORE.search(head):  # an agent or a complement is no subject
-            chain = _main_chain(text, mention, mentions, pos) + chain
+            chain = _main_chain(text, mention, mentions, pos, row) + chain
         for action, obj in chain:
-            if not obj and _RELATIVE_SUBJECT.search(head):
-                continue  # "de mål som fullmäktige har beslutat": the body describes the noun
+            if _NO_OBJECT.match(obj) and _RELATIVE_SUBJECT.search(head):
+                continue  # "de mål som fullmäktige beslutat", "frågor som X ansvarar för, …"
             if not obj:
                 obj = clean_object(_CONDITION_TAIL.sub("", head))  # "När X, räcker det med att"
             out.extend(Triple(a, action, obj) for a in actors)
@@ -155,10 +162,11 @@ def active_triples(text: str, mentions: list[Mention]) -> list[Triple]:
 def triples(text: str, known: Antecedents, lead_actor: list[str] | None = None,
             lead_action: str = "") -> list[Triple]:
     """All responsibilities a sentence states; a list item inherits its lead-in's actor."""
+    row = " | " in text
     text = re.sub(r"\s*\|\s*(\w)", lambda m: " " + m.group(1).lower(), text)  # table row
     text = drop_adverbs(text)
     mentions = find_actors(text, known)
-    found = active_triples(text, mentions) + passive_triples(text, mentions)
+    found = active_triples(text, mentions, row) + passive_triples(text, mentions)
     found += special_triples(text, mentions)
     found += proposal_triples(text, mentions, found)
     if not found and lead_actor:
@@ -176,7 +184,9 @@ def triples(text: str, known: Antecedents, lead_actor: list[str] | None = None,
 
 
 def lead_in_subject(text: str, known: Antecedents) -> tuple[list[str], str]:
-    """The actor(s) and action a list lead-in announces ("Kommunstyrelsen ansvarar för att")."""
+    """The actor(s) and action a list lead-in announces ("Kommunstyrelsen ansvarar för att",
+    "… ansvarar därutöver för att")."""
+    text = drop_adverbs(text)
     mentions = find_actors(text, known)
     for mention in mentions:
         pos, actors = _after_subject(text, mention, mentions)

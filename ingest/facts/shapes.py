@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.facts.chains import task_chain
 from ingest.facts.objects import PROPOSAL, Triple, clean_object
 from ingest.facts.verbs import ANY_ACTIVE, MODAL, PASSIVE, action_of
 from knowledge.antecedents import Mention
@@ -122,7 +123,7 @@ def special_triples(text: str, mentions: list[Mention]) -> list[Triple]:
         if mention.text.lower().endswith("ansvar") and re.match(r"\s+(att|för)\s", tail):
             out.append(Triple(mention.name, "responsible", clean_object(tail)))
         if re.search(r"\båligger\s+$", head, re.I) and tail.lstrip().startswith("att "):
-            out.append(Triple(mention.name, "responsible", clean_object(tail)))
+            out += [Triple(mention.name, a, o) for a, o in task_chain(tail)]
         task = _TASK.match(tail) if mention.genitive else None
         if task:  # "Kommitténs främsta uppgift är att …"
             out.append(Triple(mention.name, "responsible", clean_object(tail[task.end():])))

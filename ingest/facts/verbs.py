@@ -14,15 +14,22 @@ _COST = (r"(?:(?:de|den|det|sina|sin|sitt|egna|alla|eventuella|[\wåäö]+(?:lig
 # ... a cost as a noun phrase, not "att kostnaderna hålls nere"
 _COST_OBJECT = re.compile(rf"{_COST}(?=$|,|\s+(?:för|till|i|inom|av|som|vid|under|och|samt|"
                           r"enligt|med)\b)", re.I)
+# "ingår avtal med": to enter an agreement is to decide on it (signing is "tecknar"); not
+# "ingår i förvaltningen", which says where a unit belongs.
+_AGREEMENT = (r"(?!\s+i\b)(?=\s+(?:[\wåäö-]+\s+){0,2}[\wåäö-]*(?:avtal|överenskommelse|"
+              r"partnerskap|kontrakt))")
+# "lämnar en samlad rapport", "lämna en skriftlig reserapport": what is handed over
+_HANDED = (r"\s+(?:en\s+)?(?:[\wåäö]+\s+)?[\wåäö]*"
+           r"(?:rapport|redovisning|redogörelse|sammanställning)")
 # action -> (present tense active, infinitive, passive)
 _FORMS: dict[str, tuple[str, str, str]] = {
     "decides": (
         rf"(?:beslutar|{_PAST}beslut(?:ade|at)|beslöt)(?:\s+(?:även|också))?(?:\s+om)?|avgör|"
         rf"bestämmer(?:\s+om)?|godkänner|{_PAST}godkänt|godkände|beviljar|prioriterar|"
-        r"(?:har\s+)?fatta[rt]\s+beslut(?:et)?(?:\s+om)?",
-        r"besluta(?:\s+om)?|avgöra|bestämma|godkänna|bevilja|prioritera",
+        rf"(?:har\s+)?fatta[rt]\s+beslut(?:et)?(?:\s+om)?|ingår{_AGREEMENT}",
+        rf"besluta(?:\s+om)?|avgöra|bestämma|godkänna|bevilja|prioritera|ingå{_AGREEMENT}",
         r"beslutas|beslutats|beslutades|fattas|avgörs|godkänns|godkännas|godkänts|bestäms|"
-        r"behandlas|hanteras|beviljas|tas(?=\s+(?:av|i)\s)"),
+        r"behandlas|hanteras|beviljas|tas(?=\s+(?:av|i)\s)|ingås|ingåtts|ingicks"),
     "adopts": (rf"antar|fastställer|antog|fastställde|{_PAST}(?:antagit|fastställt)",
                r"anta|fastställa",
                r"antas|fastställs|fastställas|antogs|antagits|fastställdes|fastställts|"
@@ -49,9 +56,8 @@ _FORMS: dict[str, tuple[str, str, str]] = {
         r"representera|företräda", r"representeras|företräds"),
     "reports": (
         r"redovisar|rapporterar|sammanställer|gör\s+(?:[\wåäö]+\s+){0,3}sammanställning|"
-        r"lämnar\s+(?:en\s+)?(?:[\wåäö]+\s+)?(?:rapport|redovisning|redogörelse|sammanställning)",
-        r"redovisa|rapportera|sammanställa|"
-        r"lämna\s+(?:en\s+)?(?:[\wåäö]+\s+)?(?:rapport|redovisning|redogörelse)",
+        rf"lämnar{_HANDED}",
+        rf"redovisa|rapportera|sammanställa|lämna{_HANDED}",
         r"redovisas|rapporteras|sammanställs"),
     "finances": (rf"finansierar|bekostar|(?:ger|delar\s+ut){_GRANT}|står\s+för(?=\s+{_COST})",
                  rf"finansiera|bekosta|(?:ge|dela\s+ut){_GRANT}|stå\s+för(?=\s+{_COST})",
@@ -101,3 +107,13 @@ def action_of(match: re.Match[str]) -> str:
     if name == "responsible" and "samordna" in phrase:
         return "coordinates"
     return name
+
+
+_HANDED_START = re.compile(r"lämnar?\s+", re.I)
+
+
+def handed_over(match: re.Match[str]) -> int | None:
+    """Where the report begins in "lämnar en samlad rapport": a handing-over verb carries its
+    product, which the chain may take as the object; None for any other verb."""
+    start = _HANDED_START.match(match.group(0)) if match.lastgroup == "reports" else None
+    return match.start() + start.end() if start else None

@@ -1,5 +1,5 @@
-"""Phrasings found missing on blind policies (Lövsta, Grönskog, Sörvik), each in sentences of
-our own.
+"""Phrasings found missing on blind policies (Lövsta, Grönskog, Sörvik, Västanå), each in
+sentences of our own.
 
 Every test here states a general rule of Swedish policy prose (a word order, a reference back
 to the previous sentence, a kind of lead-in, a verb), never a sentence of the blind policies,
@@ -255,3 +255,91 @@ def test_a_year_to_be_done_by_is_a_deadline() -> None:
     text = ("Revidering\n\nRiktlinjerna ska revideras senast vid utgången av juni 2027. "
             "Handlingsplanen ska revideras senast år 2028.")
     assert _duties(text) == [("revise", "deadline", ""), ("revise", "deadline", "")]
+
+
+def test_to_enter_an_agreement_is_to_decide_on_it() -> None:
+    text = ("Ansvar\n\nSamarbetsavtal med städer i Baltikum ingås av kommunfullmäktige. "
+            "Turistbyrån ingår i kulturförvaltningen.\n\nOrgan | Ansvar\nKommunstyrelsen | "
+            "Ingår ramavtal med resebyråer.\n")
+    assert _triples(text) == {
+        ("Kommunfullmäktige", "decides", "Samarbetsavtal med städer i Baltikum"),
+        ("Kommunstyrelsen", "decides", "ramavtal med resebyråer")}
+
+
+def test_a_unit_named_by_the_own_place_and_a_row_body_before_a_verb() -> None:
+    text = ("Ansvar\n\nVid mässor företräds kommunen i Berlin av Norrhamns EU-kontor. Kontoret "
+            "bevakar också utlysningar.\n\nOrgan | Ansvar\nNorrhamns EU-kontor | Stödjer "
+            "nämnder, skolor och föreningar i EU-frågor.\nVisit Norrhamn | Stödjer nämnder och "
+            "föreningar i marknadsföring.\n")
+    assert {(f.actor, f.action, f.object) for f in _facts(text, "Norrhamn")
+            if f.kind == "responsibility"} == {
+        ("Norrhamns EU-kontor", "represents", "kommunen"),
+        ("Norrhamns EU-kontor", "monitors", "utlysningar"),
+        ("Norrhamns EU-kontor", "supports", "nämnder, skolor och föreningar i EU-frågor")}
+
+
+def test_a_sentence_adverb_in_a_list_lead_in() -> None:
+    text = ("Ansvar\n\nKulturnämnden ansvarar härutöver för att\n\n- biblioteken informeras om "
+            "utbytena,\n- resorna planeras i god tid.")
+    assert _triples(text) == {
+        ("Kulturnämnden", "responsible", "biblioteken informeras om utbytena"),
+        ("Kulturnämnden", "responsible", "resorna planeras i god tid")}
+
+
+def test_a_cleft_after_a_fronted_adverbial() -> None:
+    text = ("Ansvar\n\nInom äldreomsorgen är det socialnämnden som ansvarar för utbyten med "
+            "vårdskolor. På fritidsområdet är det kultur- och fritidsnämnden som beslutar om "
+            "lägerbidrag.")
+    assert _triples(text) == {
+        ("Socialnämnden", "responsible", "utbyten med vårdskolor"),
+        ("Kultur- och fritidsnämnden", "decides", "lägerbidrag")}
+
+
+def test_each_task_that_is_incumbent_on_a_body_by_its_verb() -> None:
+    text = ("Ansvar\n\nDet åligger kanslichefen att samordna studiebesöken och att se till att "
+            "reseräkningar lämnas i tid. Det åligger miljönämnden att finansiera sin del av "
+            "resan. Det åligger rektor att genomföra utbytet och att redovisa det för nämnden.")
+    assert _triples(text) == {
+        ("Kanslichefen", "coordinates", "studiebesöken"),
+        ("Kanslichefen", "responsible", "reseräkningar lämnas i tid"),
+        ("Miljönämnden", "finances", "sin del av resan"),
+        ("Rektor", "responsible", "genomföra utbytet och att redovisa det för nämnden")}
+
+
+def test_a_report_handed_over_is_the_object() -> None:
+    text = "Uppföljning\n\nProjektledaren lämnar en skriftlig slutrapport till kulturnämnden."
+    assert _triples(text) == {
+        ("Projektledaren", "reports", "en skriftlig slutrapport till kulturnämnden")}
+
+
+def test_a_bare_nämnden_is_the_committee_the_sentence_before_named() -> None:
+    text = ("Ansvar\n\nTekniska nämnden ansvarar för klimatsamarbetet. Socialnämnden beslutar "
+            "om studieresor. Nämnden leder också utbytet med Tartu.\n\nNämnden bevakar "
+            "utlysningar.")
+    assert _triples(text) == {
+        ("Tekniska nämnden", "responsible", "klimatsamarbetet"),
+        ("Socialnämnden", "decides", "studieresor"),
+        ("Socialnämnden", "leads", "utbytet med Tartu"),
+        ("Nämnderna", "monitors", "utlysningar")}
+
+
+def test_a_clause_describing_the_object_is_not_part_of_it() -> None:
+    text = ("Ansvar\n\nKommundirektören utser en kontaktperson, som har hand om frågor från "
+            "vänorterna.")
+    assert _triples(text) == {("Kommundirektören", "appoints", "en kontaktperson")}
+
+
+def test_a_body_in_a_relative_clause_with_a_stranded_preposition() -> None:
+    text = ("Inledning\n\nDe frågor som kommunstyrelsen ansvarar för, från näringsliv till "
+            "kultur, påverkas av beslut inom EU.")
+    assert _triples(text) == set()
+
+
+def test_a_set_year_a_month_and_the_end_of_the_period_are_deadlines() -> None:
+    text = ("Uppföljning\n\nEn slututvärdering av programmet ska genomföras under 2026. "
+            "Utvärderingen leds av kulturnämnden och redovisas för kommunstyrelsen senast den 1 "
+            "mars 2027.\n\nPlanen ska revideras innan programperioden löper ut. "
+            "Handlingsplanen ska revideras senast i maj 2028.")
+    assert _duties(text) == [("follow_up", "deadline", ""),
+                             ("follow_up", "deadline", "Kulturnämnden"),
+                             ("revise", "deadline", ""), ("revise", "deadline", "")]

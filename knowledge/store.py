@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -137,9 +137,10 @@ class KnowledgeStore:
         return {str(m["doc_id"]) for m in got["metadatas"] or []}
 
     # words ---------------------------------------------------------------------
-    def ensure_words(self, words: Iterable[str], batch: int = 256) -> int:
-        """Embed the vocabulary words not stored yet (each once, ever); returns how many."""
-        wanted = sorted(set(words))
+    def ensure_words(self, words: Mapping[str, str], batch: int = 256) -> int:
+        """Embed the vocabulary words (word -> language) not stored yet, each once, ever;
+        returns how many were embedded."""
+        wanted = sorted(words)
         have: set[str] = set()
         for i in range(0, len(wanted), 5000):
             have.update(self._words.get(ids=wanted[i:i + 5000], include=[])["ids"])
@@ -148,14 +149,17 @@ class KnowledgeStore:
             chunk = missing[i:i + batch]
             # the query form on both sides: a word is matched to a word, not to a passage
             vectors = [self.embeddings.embed_query(w) for w in chunk]
-            self._words.upsert(ids=chunk, embeddings=vectors)
+            self._words.upsert(ids=chunk, embeddings=vectors,
+                               metadatas=[{"lang": words[w]} for w in chunk])
         return len(missing)
 
-    def word_vectors(self) -> tuple[list[str], list[list[float]]]:
-        got = self._words.get(include=["embeddings"])
+    def word_vectors(self) -> tuple[list[str], list[list[float]], list[str]]:
+        """Every stored word, its vector and its language."""
+        got = self._words.get(include=["embeddings", "metadatas"])
         vectors = got["embeddings"]
-        return list(got["ids"]), [] if vectors is None else [list(map(float, v))
-                                                            for v in vectors]
+        languages = [str((m or {}).get("lang", "sv")) for m in got["metadatas"] or []]
+        return (list(got["ids"]),
+                [] if vectors is None else [list(map(float, v)) for v in vectors], languages)
 
     # passages ------------------------------------------------------------------
     @staticmethod

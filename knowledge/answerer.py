@@ -9,7 +9,7 @@ with the question, so nothing retrieval found is dropped silently.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.answer_types import expected_type
 from knowledge.candidates import (
@@ -22,13 +22,18 @@ from knowledge.candidates import (
 from knowledge.composer import compose_abstention, possessive
 from knowledge.concepts import ConceptAnalyzer, QuestionConcepts
 from knowledge.decision import DecisionModel, Verdict
+from knowledge.doc_answers import asked_aspects, states
 from knowledge.fact_router import FactRouter
 from knowledge.models import Answer, Document, Passage
 from knowledge.query import Query, across_words
 from knowledge.retriever import Hit, HybridRetriever
 from knowledge.signals import DenseBaseline, SignalBuilder, Signals
 
+# What only the document can say of itself; a date or a contact may be any passage's.
+_DOCUMENT_ASPECTS = ("adopted", "dnr", "valid", "replaces")
 _TYPE_NAMES = {
+    "document": ("inget om själva dokumentet (antagande, diarienummer, giltighet)",
+                 "nothing about the document itself (adoption, reference number, validity)"),
     "actor": ("inget organ som gör det", "no body that does it"),
     "amount": ("inget belopp", "no amount"), "number": ("inget antal", "no number"),
     "date": ("inget datum", "no date"), "contact": ("inga kontaktuppgifter", "no contact details"),
@@ -89,6 +94,10 @@ class Answerer:
         place_text = " ".join(d.text for d in self.documents.values()
                               if scope is None or d.municipality in scope)
         expected = expected_type(across_words(q.text) if compare else q.text)
+        aspects = [a for a in asked_aspects(q.text) if a in _DOCUMENT_ASPECTS] \
+            if candidate.answer.mode != "document" else []
+        if aspects:  # "Vem antog policyn?" where no line states it: a passage on another
+            expected = "document"  # matter must not answer it
         others = [(s, self.retriever.by_id[pid])
                   for pid, s in self.retriever.store.dense_search(vector, None, k=8)
                   if pid in self.retriever.by_id
@@ -102,6 +111,8 @@ class Answerer:
             dense_level=self.baseline.level(vector), expected=expected, intent=q.intent,
             language=q.language, fact_match=candidate.fact_match, place_text=place_text,
             dense_elsewhere=elsewhere)
+        if aspects and not any(states(a, quote) for a in aspects for quote in candidate.quotes):
+            signals = replace(signals, type_missing=1.0)
         if not candidate.quotes:
             verdict = Verdict("abstain", 0.0, ("coverage",))
         elif candidate.answer.mode == "document" and not signals.type_missing:
@@ -187,7 +198,7 @@ class Answerer:
                 what = _TYPE_NAMES[judged.expected][1 if en else 0]
                 return (f"The closest passage states {what}." if en
                         else f"Det närmaste stället anger {what}.")
-            if feature == "absent":
+            if feature in ("absent", "untranslated"):
                 words = [c.word for c in judged.concepts.concepts if not c.in_store][:3]
                 if words:
                     listed = ", ".join(f"\"{w}\"" for w in words)

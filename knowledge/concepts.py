@@ -51,6 +51,10 @@ class Concept:
     terms: frozenset[str]
     weight: float
     in_store: bool
+    # an English word that neither the glossary nor the word matcher relates to the store:
+    # the Swedish texts may say it otherwise, so how much it counts is left to the fitted
+    # decision (the ``untranslated`` signal), not to a weight set here
+    untranslated: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,20 +70,23 @@ class QuestionConcepts:
 
     def coverage(self, terms: set[str]) -> float:
         """Weighted share of the concepts that ``terms`` cover (1.0 when there is none)."""
-        if not self.concepts:
+        if not self.concepts or self.total <= 0:
             return 1.0
         return sum(c.weight for c in self.concepts if c.terms & terms) / self.total
 
     def known_coverage(self, terms: set[str]) -> float:
         """Coverage among the concepts the store knows at all."""
         known = [c for c in self.concepts if c.in_store]
-        if not known:
+        if not known or sum(c.weight for c in known) <= 0:
             return 1.0
         return sum(c.weight for c in known if c.terms & terms) / sum(c.weight for c in known)
 
     def absent_weight(self) -> float:
         """Summed specificity of the concepts no indexed document contains."""
         return sum(c.weight for c in self.concepts if not c.in_store)
+
+    def untranslated_count(self) -> int:
+        return sum(1 for c in self.concepts if c.untranslated)
 
     def missing_from(self, terms: set[str]) -> list[Concept]:
         return [c for c in self.concepts if not c.terms & terms]
@@ -147,9 +154,10 @@ class ConceptAnalyzer:
                 concept = self._concept(lowered, lowered, language)
             if concept is not None:
                 concepts.append(concept)
-        translated = [w for c in concepts if language == "en" and self.words is not None
+        other = "sv" if language == "en" else "en"
+        translated = [w for c in concepts if self.words is not None
                       and c.in_store and not self._known(c.word)
-                      for w in self.words.swedish_for(c.word)]
+                      for w in self.words.counterparts(c.word, other)]
         expansion = tuple(dict.fromkeys([*(name for _, p in places for name in p.names),
                                          *translated]))
         return QuestionConcepts(tuple(concepts), tuple(places), tuple(unknown), expansion)
@@ -178,18 +186,18 @@ class ConceptAnalyzer:
             return Concept(word, terms | {head}, self.lexical.idf_of(head), True)
         if stem(word) in self._tails:  # the head of a compound the store has
             return Concept(word, terms, self.unseen_idf / 2, True)
-        if language == "en" and alternatives == word and self.words is not None:
-            swedish = self.words.swedish_for(word)  # "visits" → besök, "level" → ledningsnivå
-            if swedish:
-                matched = self._concept(word, " ".join(swedish), "sv")
+        if alternatives == word and self.words is not None:
+            # "represents" → representant; on a page in English, "träffas" → meetings
+            other = self.words.counterparts(word, "sv" if language == "en" else "en")
+            if other:
+                matched = self._concept(word, " ".join(other), language)
                 if matched is not None and _verb_like(word, language):  # "starting" frames
                     matched = Concept(word, matched.terms, matched.weight / 2, True)
                 if matched is None or matched.in_store:
                     return matched
-        weight = specificity(word, language)
-        if language == "en":  # an English word no policy has and the glossary cannot
-            weight = max(weight, 1.0)  # translate: the Swedish texts may say it otherwise
-        weight *= 0.5 if _verb_like(word, language) else 1.0
+        weight = specificity(word, language) * (0.5 if _verb_like(word, language) else 1.0)
+        if language == "en":  # no policy has it, and neither glossary nor matcher relates it
+            return Concept(word, terms, weight, False, untranslated=True)
         return Concept(word, terms, weight, False) if weight > 0 else None
 
     def _known_head(self, word: str) -> str:

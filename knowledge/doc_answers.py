@@ -63,12 +63,17 @@ _STATES: dict[str, re.Pattern[str]] = {
     "valid": re.compile(r"\b(gäller\s+(?:tills vidare|till och med|till|från|fr\.?\s?o\.?\s?m"
                         r"\.?|fram till)|giltig\w*\s+(?:till|från|t\.?o\.?m)|giltighetstid)", re.I),
     "adopted": re.compile(
-        r"\b(antagen|antaget|antagna|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|"
-        r"beslutades)\s+(av|i|på|den|vid|\d)|\b(antagen|beslutad|fastställd|fastställare|"
+        r"\b(antagen|antaget|antagna|antogs|antagits|fastställd|fastställt|fastställdes|"
+        r"fastställts|beslutad|beslutat|beslutades|beslutats)\s+(av|i|på|den|vid|\d)|\b(antagen|beslutad|fastställd|fastställare|"
         r"beslutsdatum|beslutsinstans|antagningsdatum)\s*:|"
         r"\b(kommunfullmäktige|regionfullmäktige|fullmäktige|kommunstyrelsen|regionstyrelsen)"
         r"\s+(antog|fastställde|beslutade)\b", re.I),
 }
+
+
+def states(aspect: str, text: str) -> bool:
+    """Whether ``text`` states the document-level ``aspect`` (adopted, dnr, valid, …)."""
+    return _STATES[aspect].search(text) is not None
 
 
 @dataclass(frozen=True)

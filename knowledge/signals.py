@@ -46,7 +46,7 @@ ANCHORS = (
 # (raw dense score, the intents, "English" and unmentioned places added noise, not accuracy);
 # the other fields stay on every answer as diagnostics.
 FEATURES = ("dense_rel", "dense_rel_en", "coverage", "known_coverage", "absent",
-            "elsewhere_gain", "type_missing", "unknown_names", "fact_match")
+            "untranslated", "elsewhere_gain", "type_missing", "unknown_names", "fact_match")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Signals:
     coverage: float  # weighted share of the question's concepts in the shown quotes
     known_coverage: float  # the same, among concepts some policy contains
     absent: float  # specificity of concepts no policy contains
+    untranslated: float  # English words no policy contains and nothing translates (at most 3)
     elsewhere_gain: float  # how much closer another municipality's best passage comes
     type_missing: float  # 1 when the asked-for amount/date/address/names are not quoted
     places_unmentioned: float  # places named as context that the asker's policy never names
@@ -112,6 +113,7 @@ class SignalBuilder:
             coverage=concepts.coverage(quote_terms),
             known_coverage=concepts.known_coverage(quote_terms),
             absent=min(concepts.absent_weight(), 6.0),
+            untranslated=float(min(concepts.untranslated_count(), 3)),
             elsewhere_gain=max(0.0, dense_elsewhere - dense) if municipality else 0.0,
             type_missing=0.0 if satisfies(expected, joined, ignore) else 1.0,
             places_unmentioned=float(min(unmentioned, 2)),

@@ -4,8 +4,9 @@ expected metadata and facts, laid out as a PDF (running header "Norrbo kommun �
 
 Its first run, with the extractor that reached 1.00/1.00 on Lövsta, gave precision 0.96 and
 recall 0.88: the honest figure for an unseen policy. Two general gaps it showed were then
-closed (a Dnr like "2021/KS0458"; "Arbetssätt" as a strategy heading): 0.96 / 0.92. The
-remaining misses are listed in the closing note; the floor below is where it stands.
+closed (a Dnr like "2021/KS0458"; "Arbetssätt" as a strategy heading): 0.96 / 0.92; with the
+rules the Sörvik and Västanå policies showed later ("det åligger X att A och att B" by verb):
+0.98 / 0.94. The floor below is where it stands.
 """
 
 from __future__ import annotations
@@ -45,4 +46,4 @@ def test_metadata_from_the_cover(doc: Document) -> None:
 def test_fact_figures_do_not_fall(doc: Document) -> None:
     precision, recall = precision_recall(extract_facts(doc), EXPECTED["facts"])
     print(f"Norrbo PDF: precision {precision:.2f} recall {recall:.2f}")
-    assert precision >= 0.95 and recall >= 0.92
+    assert precision >= 0.97 and recall >= 0.94

@@ -89,3 +89,10 @@ def test_a_revised_predecessor_is_what_the_document_replaces() -> None:
     quotes = [s.citation.quote for s in statements(_doc(text), "replaces")]
     assert quotes == ["Omvärlden har förändrats, och därför reviderar kommunen sin strategi för "
                       "internationellt arbete från 2014."]
+
+
+def test_a_perfect_passive_states_the_adoption() -> None:
+    text = ("Vänortsarbete i Granvik\n\nArbetet leds enligt riktlinjer som har fastställts av "
+            "kommunfullmäktige.\n\nKommunen har tre vänorter.")
+    quotes = [s.citation.quote for s in statements(_doc(text), "adopted")]
+    assert quotes == ["Arbetet leds enligt riktlinjer som har fastställts av kommunfullmäktige."]

@@ -184,3 +184,10 @@ def test_a_compared_municipality_without_the_rule_is_named(service: PolicyServic
 def test_a_revised_predecessor_answers_what_the_policy_replaces(service: PolicyService) -> None:
     answer = service.ask("Vilken äldre policy ersätter den här?", "Eksjö")
     assert not answer.abstained and "2018" in answer.citations[0].quote
+
+
+def test_a_document_question_no_line_answers_is_not_answered_from_another_matter(
+        service: PolicyService) -> None:
+    answer = service.ask("Vilket organ fastställde Ales internationella policy?", "Ale")
+    assert answer.abstained
+    assert "dokumentet" in answer.text

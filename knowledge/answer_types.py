@@ -99,8 +99,12 @@ def _names(text: str, ignore: set[str]) -> list[str]:
             if m.group(0).lower() not in ignore and m.group(0).split()[0].lower() not in ignore]
 
 
-def satisfies(kind: str, text: str, ignore: set[str] | frozenset[str] = frozenset()) -> bool:
-    """Whether ``text`` contains a value of the expected ``kind`` (always true for "")."""
+def satisfies(kind: str, text: str, ignore: set[str] | frozenset[str] = frozenset(),
+              topic: str = "") -> bool:
+    """Whether ``text`` contains a value of the expected ``kind`` (always true for "").
+
+    ``topic`` is the question: a unit it names as its subject ("gå med i ett *nätverk*") is
+    what is decided on, not who decides, so it does not answer "who"."""
     if kind == "amount":
         return _AMOUNT_A.search(text) is not None
     if kind == "number":
@@ -110,7 +114,7 @@ def satisfies(kind: str, text: str, ignore: set[str] | frozenset[str] = frozense
     if kind == "contact":
         return _CONTACT_A.search(text) is not None
     if kind == "actor":
-        return bool(body_mentions(text) or find_actors(text) or _PARTY.search(text)
+        return bool(body_mentions(text, topic) or find_actors(text) or _PARTY.search(text)
                     or _names(text, {w.lower() for w in ignore}))
     if kind in ("names", "person"):
         return len(_names(text, {w.lower() for w in ignore})) >= (2 if kind == "names" else 1)

@@ -110,7 +110,7 @@ class Answerer:
             concepts=concepts, quotes=candidate.quotes, municipality=muni, dense=dense,
             dense_level=self.baseline.level(vector), expected=expected, intent=q.intent,
             language=q.language, fact_match=candidate.fact_match, place_text=place_text,
-            dense_elsewhere=elsewhere)
+            dense_elsewhere=elsewhere, topic=f"{q.text} {q.search_text}")
         if aspects and not any(states(a, quote) for a in aspects for quote in candidate.quotes):
             signals = replace(signals, type_missing=1.0)
         if not candidate.quotes:

@@ -98,7 +98,7 @@ class SignalBuilder:
     def build(self, *, concepts: QuestionConcepts, quotes: Sequence[str], municipality: str | None,
               dense: float, dense_level: float, expected: str, intent: str, language: str,
               fact_match: float = 0.0, place_text: str = "", dense_elsewhere: float = 0.0,
-              ) -> Signals:
+              topic: str = "") -> Signals:
         quote_terms: set[str] = set()
         for text in quotes:
             quote_terms |= self.lexical.analyzer.term_set(text)
@@ -115,7 +115,7 @@ class SignalBuilder:
             absent=min(concepts.absent_weight(), 6.0),
             untranslated=float(min(concepts.untranslated_count(), 3)),
             elsewhere_gain=max(0.0, dense_elsewhere - dense) if municipality else 0.0,
-            type_missing=0.0 if satisfies(expected, joined, ignore) else 1.0,
+            type_missing=0.0 if satisfies(expected, joined, ignore, topic) else 1.0,
             places_unmentioned=float(min(unmentioned, 2)),
             unknown_names=float(min(len(concepts.unknown_names), 2)),
             fact_match=fact_match,

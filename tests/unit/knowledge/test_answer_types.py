@@ -37,3 +37,12 @@ def test_values_are_recognised_in_passages() -> None:
     assert satisfies("names", "Vi samarbetar med Tartu, Gdynia och Narvik.")
     assert not satisfies("names", "Vi samarbetar med städer i Kina.", {"Kina"})
     assert satisfies("", "vad som helst")
+
+
+def test_the_questions_own_subject_is_not_who_acts() -> None:
+    passage = "Arbetet omfattar deltagande i regionala nätverk och i europeiska projekt."
+    question = "Vem bestämmer om vi ska ansluta oss till ett nätverk?"
+    assert satisfies("actor", passage)  # a network is a unit that can act …
+    assert not satisfies("actor", passage, topic=question)  # … but here it is what is decided
+    assert satisfies("actor", "Kommunstyrelsen beslutar om anslutning till nätverk.",
+                     topic=question)

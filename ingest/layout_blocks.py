@@ -27,6 +27,9 @@ _BULLET = re.compile(rf"^(?:[{re.escape(_BULLETS)}]|\(cid:\d+\))\s*(?=\S)")  # (
 _CID = re.compile(r"\(cid:\d+\)\s?")  # a glyph with no character mapping: not text
 _NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+# A form line opens with its label ("Dokumentägare: Kommunstyrelsen", "Dnr: KS 2023/12"); a
+# wrapped sentence does not go on with a capitalised label, so such a line starts a block.
+_LABEL_START = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ-]+){0,2}: \S")
 
 
 @dataclass
@@ -105,6 +108,8 @@ def _starts_block(prev: TextLine, line: TextLine, current: LayoutBlock, fonts: F
     if line.top - prev.bottom > (max(allowed, 0.6 * line.size) if display else allowed):
         return True
     if _BULLET.match(line.text) or (current.kind == "list_item" and line.x0 < prev.x0 - 3):
+        return True
+    if _LABEL_START.match(line.text) and not prev.text.endswith(("-", ",")):
         return True
     if display:
         return False

@@ -3,7 +3,10 @@
 Cover and letterhead blocks (the title line, "Diarienummer: …", "Datum: …", phone numbers and
 e-mail addresses) are not passages: they answer no question about the policy's content, yet
 share its words, so they crowd out real answers. Document-level questions (adopted when, its
-Dnr) are answered from those lines directly (``knowledge.doc_answers``).
+Dnr) are answered from those lines directly (``knowledge.doc_answers``). A laid-out document
+(PDF, DOCX, web page) often opens with a cover of prose lines ("Högby kommun", "Antagen av
+kommunfullmäktige den …", "Ersätter …") before its first section heading: when every line
+there is short and none is a sentence, the whole front matter is the cover.
 """
 
 from __future__ import annotations
@@ -38,10 +41,29 @@ def is_cover(block_text: str, title: str) -> bool:
     return (contact + labels) * 2 >= len(lines) and (len(lines) >= 2 or contact == 1)
 
 
+_SECTION_HEADING = re.compile(r"^#{2,6}\s", re.M)  # a section below the title ("## 1 Inledning")
+_COVER_LINE_WORDS = 20
+
+
+def cover_end(text: str) -> int:
+    """Where the front matter ends when it is a cover of short non-sentence lines, else 0."""
+    first_section = _SECTION_HEADING.search(text)
+    if first_section is None:
+        return 0
+    lines = [line.strip() for line in text[: first_section.start()].split("\n") if line.strip()]
+    if lines and lines[0].startswith("# "):  # the title
+        lines = lines[1:]
+    if lines and all(len(line.split()) <= _COVER_LINE_WORDS and line[-1] not in ".!?"
+                     for line in lines):
+        return first_section.start()
+    return 0
+
+
 def build_passages(doc: Document) -> list[Passage]:
     passages: list[Passage] = []
+    front = cover_end(doc.text)
     for block in parse_blocks(doc.text):
-        if _cover_block(doc, block):
+        if block.start < front or _cover_block(doc, block):
             continue
         section = block.section or doc.title
         context = block.lead_in.text if block.lead_in else ""

@@ -63,7 +63,8 @@ def test_title_and_sections(doc: Document, passages: list[Passage]) -> None:
     assert doc.adopted_by == "Antagen av kommunfullmäktige 2024-05-20, § 41"
     assert doc.dnr == "KS 2024/88"
     sections = list(dict.fromkeys(p.section for p in passages))
-    assert sections == [GRONSKOG_TITLE, *GRONSKOG_SECTIONS]
+    assert sections == GRONSKOG_SECTIONS  # the cover's lines are no passages
+    assert doc.adopted_by not in [p.text for p in passages]
 
 
 def test_headings_are_marked_with_their_level(pdf: Path) -> None:
@@ -205,3 +206,16 @@ def test_table_split_over_two_pages_is_one_table(tmp_path: Path) -> None:
     SimpleDocTemplate(str(tmp_path / "delad.pdf"), pagesize=A4).build(story)
     text = load_file(tmp_path / "delad.pdf")
     assert text == "\n".join(" | ".join(row) for row in rows)
+
+
+def test_a_label_line_after_a_long_cover_line_is_a_line_of_its_own(tmp_path: Path) -> None:
+    pdf = canvas.Canvas(str(tmp_path / "omslag.pdf"))
+    pdf.setFont("Helvetica", 11)
+    long_line = ("Ersätter Riktlinjer för kommunens samverkan med utländska partner "
+                 "(KS 2017-09-14, § 102)")
+    pdf.drawString(72, 700, long_line)
+    pdf.drawString(72, 686, "Ansvarig enhet: Kanslienheten")
+    pdf.showPage()
+    pdf.save()
+    lines = [line for line in load_file(tmp_path / "omslag.pdf").split("\n") if line.strip()]
+    assert lines == [long_line, "Ansvarig enhet: Kanslienheten"]

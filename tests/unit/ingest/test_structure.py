@@ -365,3 +365,21 @@ def test_page_furniture_in_a_text_file_stays_in_the_text_but_out_of_passages() -
     assert len(passages) == 6
     assert all("Xby kommun" not in p.text and "Sida" not in p.text for p in passages)
     assert {p.section for p in passages} == {"Testpolicy"}  # the header is not a section
+
+
+def test_a_cover_of_prose_lines_before_the_first_section_is_no_passage() -> None:
+    text = ("# Riktlinjer för utlandsresor\n\nTestby kommun\n\n"
+            "Beslutade av kommunstyrelsen den 2 juni 2025, § 88\n\n"
+            "Ersätter Resepolicy för Testby kommun (KS 2019-04-11)\n\n"
+            "## 1 Inledning\n\nResor ska planeras i god tid. Kommunstyrelsen beslutar om resor "
+            "utanför Europa.\n")
+    passages = build_passages(_doc(text))
+    assert [p.section for p in passages] == ["Inledning", "Inledning"]
+    assert not any("Beslutade av" in p.text or p.text == "Testby kommun" for p in passages)
+
+
+def test_front_matter_with_a_sentence_stays_content() -> None:
+    text = ("# Riktlinjer för utlandsresor\n\nDe här riktlinjerna gäller alla anställda.\n\n"
+            "## 1 Inledning\n\nResor ska planeras i god tid.\n")
+    passages = build_passages(_doc(text))
+    assert "De här riktlinjerna gäller alla anställda." in [p.text for p in passages]

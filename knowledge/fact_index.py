@@ -18,7 +18,7 @@ from knowledge.facts import ACTION_LABELS, Fact
 from knowledge.lexical import GENERIC, LexicalIndex
 from knowledge.lexicon import SYNONYMS, english_expansion
 from knowledge.rhythms import rhythm_in_question
-from knowledge.text import stem
+from knowledge.text import Analyzer, stem
 
 _ACTION_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("signs", re.compile(r"\b(tecknar|undertecknar|skriver under|signs?|signing|signature)\b",
@@ -43,6 +43,36 @@ _QUESTION_FRAME = frozenset(stem(w) for w in (
     "objectives uppfölj följs följas upp ska skall göra gör varje år årligen efter "
     "nämns står säger enligt finns område områden area areas fokusområden insatsområden "
     "prioritise prioritize prioritises prioritizes").split())
+
+
+# How far back (characters, same section) a definite noun looks for what it names.
+_ANTECEDENT_REACH = 400
+
+
+def _back_references(facts: Sequence[Fact], analyzer: Analyzer) -> list[tuple[Fact, Fact]]:
+    """Facts whose object is a lone definite noun ("Avtalet undertecknas av …") paired with the
+    nearest earlier fact of the same section whose object holds that noun, alone or as the
+    tail of a compound ("Nya vänortsavtal beslutas av …"): the noun names that thing, so the
+    fact shares its topic."""
+    pairs: list[tuple[Fact, Fact]] = []
+    ordered = sorted(facts, key=lambda f: (f.doc_id, f.start))
+    for i, fact in enumerate(ordered):
+        words = re.findall(r"[\wåäöÅÄÖé-]+", fact.object)
+        if fact.kind != "responsibility" or len(words) != 1:
+            continue
+        noun = analyzer.stem(words[0].lower())
+        if len(noun) < 4:
+            continue
+        for earlier in reversed(ordered[:i]):
+            if (earlier.doc_id != fact.doc_id or earlier.section != fact.section
+                    or fact.start - earlier.end > _ANTECEDENT_REACH):
+                break
+            stems = {analyzer.stem(w.lower())
+                     for w in re.findall(r"[\wåäöÅÄÖé-]+", earlier.object)}
+            if any(s.endswith(noun) for s in stems | analyzer.term_set(earlier.object)):
+                pairs.append((fact, earlier))
+                break
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -70,6 +100,8 @@ class FactIndex:
         self.facts = list(facts)
         self.lexical = lexical
         self._terms = {f.id: self.lexical.analyzer.term_set(self._text(f)) for f in self.facts}
+        for fact, antecedent in _back_references(self.facts, self.lexical.analyzer):
+            self._terms[fact.id] |= self.lexical.analyzer.term_set(antecedent.object)
 
     @staticmethod
     def _text(fact: Fact) -> str:

@@ -3,7 +3,9 @@
 Every sentence shape in ``ingest.facts.responsibilities`` ends here once it has found where
 the verbs begin, so a coordination, a delayed infinitive ("ska senast i mars rapportera") or
 a decision on two matters ("beslutar om A och om B") reads the same in all of them; the tasks
-of "det åligger X att A och att B" are read by the same verb table.
+of "det åligger X att A och att B" are read by the same verb table. A verb the table has no
+action for ends the object before it ("bereder ärendet och inhämtar synpunkter") and states
+nothing itself.
 """
 
 from __future__ import annotations
@@ -19,11 +21,18 @@ from ingest.facts.verbs import (
     MODAL,
     action_of,
     handed_over,
+    other_finite,
     refine,
 )
 
 _SPLIT = re.compile(rf"(?:,\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+)"
                     rf"(?=(?:{ANY_ACTIVE.pattern}|{COORDINATED.pattern}))", re.I)
+# "bereder ärendet och inhämtar synpunkter": a verb the table has no action for still ends
+# the object before it, unless the "och" may join the verbs of a clause inside the object
+# ("ser till att nämnderna informerar och utbildar …", "föreningar som anordnar läger och …").
+_AND = re.compile(r"\s+(?:och|samt)\s+", re.I)
+_INNER_CLAUSE = re.compile(r"\b(?:att|som|där|när|då|vilka|vilket|vilken|eftersom|innan|medan)\b",
+                           re.I)
 # "beslutar om medlemskap och om ansökningar": "om" said again starts a second matter.
 _MATTERS = re.compile(r"\s+(?:och|samt)\s+(?=om\s)", re.I)
 
@@ -42,6 +51,17 @@ def _delayed_infinitive(text: str, pos: int) -> re.Match[str] | None:
     window = text[pos: pos + 60].split(",")[0]
     found = INFINITIVE.search(window)
     return INFINITIVE.match(text, pos + found.start()) if found else None
+
+
+def _other_verbs(action: str, raw: str) -> list[tuple[str, str]]:
+    """Split one verb's words at "och V …" where V is a finite verb with no action: the words
+    before are the object, and V's phrase ("", words) states nothing, though a verb with no
+    object of its own shares it ("leder och genomför projekten")."""
+    for m in _AND.finditer(raw):
+        verb = other_finite(raw, m.end())
+        if verb and not _INNER_CLAUSE.search(raw, 0, m.start()):
+            return [(action, raw[: m.start()]), ("", raw[verb.end():])]
+    return [(action, raw)]
 
 
 def verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
@@ -68,12 +88,15 @@ def verb_chain(text: str, pos: int) -> list[tuple[str, str]]:
         pieces.append((action, text[cursor:m.start()]))
         action, cursor = action_of(nxt), nxt.end()
     pieces.append((action, text[cursor:]))
+    pieces = [p for act, raw in pieces for p in _other_verbs(act, raw)]
     if re.match(r"är\s.*(representant|remissinstans)", first.group(0), re.I) and len(pieces) == 1:
         # "är kommunens främste representant i …": the role is the object
         role = re.sub(r"^är\s+(?:vidare\s+|även\s+|också\s+)?", "", first.group(0), flags=re.I)
         pieces = [(action, f"{role} {pieces[0][1].strip()}")]
     out: list[tuple[str, str]] = []
     for i, (act, raw) in enumerate(pieces):
+        if not act:
+            continue  # a verb phrase with no action of its own
         raw = _DESCRIBING.split(raw, maxsplit=1)[0]
         obj = clean_object(raw)
         if not obj:

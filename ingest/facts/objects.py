@@ -26,6 +26,12 @@ _OBJECT_LEAD = re.compile(
 
 # Who proposed a decision is a fact of its own (``ingest.facts.shapes``), not part of its object.
 PROPOSAL = re.compile(r"\b(?:efter|på)\s+(?:beredning|förslag)\s+(?:i|av|från|hos)\s+$", re.I)
+# "på uppdrag av kommunstyrelsen", "i samråd med nämnden": who commissions, asks for or is
+# consulted on the work, not who does it (the agent is the "av" phrase after the verb).
+COMMISSION = re.compile(
+    r"\b(?:på\s+(?:[\wåäö]+\s+)?(?:uppdrag|initiativ|begäran|delegation)\s+(?:av|från)|"
+    r"(?:efter|enligt|genom)\s+(?:beslut|begäran|samråd)\s+(?:av|i|från|med|hos)|"
+    r"i\s+(?:samråd|dialog)\s+med)\s+$", re.I)
 _PROPOSAL_TAIL = re.compile(r"\s+(?:efter|på)\s+(?:beredning|förslag)\s+(?:i|av|från|hos)\s.*$",
                             re.I | re.S)
 

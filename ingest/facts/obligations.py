@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.facts.objects import COMMISSION
 from ingest.facts.references import duty_kind
 from knowledge.antecedents import Mention
 from knowledge.rhythms import rhythm_in_policy
@@ -21,7 +22,10 @@ _DUTY = re.compile(
     r"\b(?:ska|skall|bör|måste)\s+(?:[\wåäö,]+\s+){0,3}?(?:redovis|rapporter|följ|utvärder|"
     r"revider|ses\s+över|sammanställ|lämna|hållas|presenteras|sparas|publicera|registrera|"
     r"föra)|\b(?:redovisar|rapporterar|sammanställer|revideras|lämnar|publiceras|registreras|"
-    r"förs\s+in|gör\s+[\wåäö\s]{0,20}?sammanställning)\b|\bansvarig[a]?\s+att\b|"
+    r"förs\s+in|gör\s+[\wåäö\s]{0,20}?sammanställning|görs\s+tillgänglig\w*)\b|"
+    # a passive with its agent names who must do it: "sammanställs av samordnaren"
+    r"\b(?:redovisas|rapporteras|sammanställs|utvärderas|följs\s+upp)\s+(?:[\wåäö]+\s+)?av\s|"
+    r"\bansvarig[a]?\s+att\b|"
     r"\bsvarar\s+för\s+en\b|\b(?:ansvarar\s+för|ser\s+till)\s+att\b", re.I)
 _CONTENTS = re.compile(r"\b(?:presenterar|beskriver|ska\s+visa|ska\s+framgå|ska\s+innehålla|"
                        r"innehåller|visar)\s+(.+?)\.?$", re.I)
@@ -94,7 +98,7 @@ def duty(text: str, mentions: list[Mention], lead_actor: list[str] | None = None
         before = text[: m.start].rstrip().lower()
         if re.search(r"\b(till|för)(\s+(sin|sitt|den|egna))*$", before):
             recipient = recipient or m.name
-        elif not who and not m.genitive:
+        elif not who and not m.genitive and not COMMISSION.search(text[: m.start]):
             who = m.name
     if not who and lead_actor:
         who = " och ".join(lead_actor)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ingest.facts.chains import verb_chain
-from ingest.facts.objects import Triple, clean_object, drop_adverbs
+from ingest.facts.objects import COMMISSION, Triple, clean_object, drop_adverbs
 from ingest.facts.shapes import passive_triples, proposal_triples, special_triples
 from ingest.facts.verbs import ACTIVE, ANY_ACTIVE, INFINITIVE, MODAL, action_of
 from knowledge.actors import find_actors
@@ -24,7 +24,9 @@ from knowledge.antecedents import Antecedents, Mention
 _APPOSITION = re.compile(r",[^,.]{3,100},")
 _BETWEEN = re.compile(rf"\s*(?:(?:{MODAL})\s+)?(?:(?:även|vidare|också|själv|själva)\s+)?",
                       re.I)
-_CO_SUBJECT = re.compile(r"\s+(?:och|samt)\s+", re.I)
+# "A och B beslutar", "A tillsammans med B ansvarar", "A, tillsammans med B, leder"
+_CO_SUBJECT = re.compile(r"\s+(?:och|samt)\s+|(?P<with>,?\s+(?:tillsammans|gemensamt)\s+med\s+)",
+                         re.I)
 # "Kommunfullmäktige i Halmstad", "EU-nätverket i Malmö stad": where, not who.
 _PLACE = re.compile(r"\s+(?:i|inom)\s+(?:[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:kommun|stad|län))?|"
                     r"kommunen|staden|regionen)(?=[\s,])")
@@ -38,17 +40,19 @@ def _after_subject(text: str, mention: Mention, mentions: list[Mention]) -> tupl
     actors = [mention.name]
     pos = mention.end
     while True:
-        app = _APPOSITION.match(text, pos)
-        if app:
-            pos = app.end()
-        place = _PLACE.match(text, pos)
-        if place:
-            pos = place.end()
         co = _CO_SUBJECT.match(text, pos)
+        if co is None or not co.group("with"):
+            app = _APPOSITION.match(text, pos)
+            pos = app.end() if app else pos
+            place = _PLACE.match(text, pos)
+            pos = place.end() if place else pos
+            co = _CO_SUBJECT.match(text, pos)
         nxt = next((m for m in mentions if co and m.start == co.end()), None)
         if co and nxt is not None:
             actors.append(nxt.name)
             pos = nxt.end
+            if (co.group("with") or "").startswith(",") and text.startswith(",", pos):
+                pos += 1  # the partner set off by commas: ", tillsammans med B,"
             continue
         return pos, actors
 
@@ -126,7 +130,10 @@ def _main_chain(text: str, mention: Mention, mentions: list[Mention],
     table row ("Kontoret | Stödjer nämnder, …") the row's body is the subject, so no word
     after it is an inverted one."""
     head = text[: mention.start]
-    first = not row and not any(m.end <= mention.start for m in mentions)
+    # a body that only commissions the work ("På uppdrag av styrelsen sammanställer kansliet")
+    # is part of the fronted phrase, so the subject after it is still the clause's first
+    first = not row and not any(m.end <= mention.start and not COMMISSION.search(text[: m.start])
+                                for m in mentions)
     inverted = _INVERTED.search(head) if first else None
     if inverted:  # "Varje år redovisar näringslivskontoret en sammanfattning"
         return (_fronted_matter(text, head, inverted.start(), pos)
@@ -138,6 +145,17 @@ def _main_chain(text: str, mention: Mention, mentions: list[Mention],
 
 
 _NO_OBJECT = re.compile(r"^(?:$|[,;:])")
+_PARTNER = re.compile(r"(?:tillsammans|gemensamt)\s+med\s+", re.I)
+
+
+def _partner(obj: str, mentions: list[Mention]) -> tuple[list[str], str]:
+    """"X beslutar tillsammans med Y om Z": Y is a subject too, and Z the object."""
+    with_ = _PARTNER.match(obj)
+    rest = obj[with_.end():] if with_ else ""
+    for mention in mentions if with_ else []:
+        if rest.lower().startswith(mention.text.lower()) and not mention.genitive:
+            return [mention.name], clean_object(rest[len(mention.text):])
+    return [], obj
 
 
 def active_triples(text: str, mentions: list[Mention], row: bool = False) -> list[Triple]:
@@ -155,7 +173,8 @@ def active_triples(text: str, mentions: list[Mention], row: bool = False) -> lis
                 continue  # "de mål som fullmäktige beslutat", "frågor som X ansvarar för, …"
             if not obj:
                 obj = clean_object(_CONDITION_TAIL.sub("", head))  # "När X, räcker det med att"
-            out.extend(Triple(a, action, obj) for a in actors)
+            partners, obj = _partner(obj, mentions)
+            out.extend(Triple(a, action, obj) for a in actors + partners)
     return out
 
 

@@ -1,6 +1,7 @@
 """The responsibility shapes that are not "subject verb object": a passive with its agent
 ("Avtal … skall beslutas i KF och tecknas av KS", "… en policy som fastställts av
-regionfullmäktige", "Vid besök företräds kommunen av ordföranden", "… av A och B gemensamt"),
+regionfullmäktige", "Vid besök företräds kommunen av ordföranden", "… av A och B gemensamt",
+"… av A tillsammans med B"; not the body it is done "på uppdrag av" or "i samråd med"),
 the body a proposal comes from ("… efter förslag från KS"), "det åligger X att …", "ansvaret
 för Y ligger hos X", "X:s uppgift är att …" and "en person med ansvar att …".
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.facts.chains import task_chain
-from ingest.facts.objects import PROPOSAL, Triple, clean_object
+from ingest.facts.objects import COMMISSION, PROPOSAL, Triple, clean_object
 from ingest.facts.verbs import ANY_ACTIVE, MODAL, PASSIVE, action_of
 from knowledge.antecedents import Mention
 
@@ -68,7 +69,8 @@ def _inverted_subject(text: str, verb_start: int) -> str:
 def _agent_triple(text: str, mention: Mention) -> Triple | None:
     head = text[: mention.start]
     agent = _AGENT_BEFORE.search(head)
-    if mention.genitive or agent is None or _RECEIVES.search(head) or PROPOSAL.search(head):
+    if (mention.genitive or agent is None or _RECEIVES.search(head) or PROPOSAL.search(head)
+            or COMMISSION.search(head)):  # "leds av X på uppdrag av Y": Y commissions it
         return None
     verbs = [m for m in PASSIVE.finditer(head) if len(head) - m.end() < 60]
     if not verbs:
@@ -77,7 +79,8 @@ def _agent_triple(text: str, mention: Mention) -> Triple | None:
     return Triple(mention.name, action_of(verbs[-1]), obj)
 
 
-_CO_AGENT = re.compile(r"\s+(?:och|samt)\s+", re.I)
+# "… av A och B", "… av A tillsammans med B": B does it too (not "i samråd med B").
+_CO_AGENT = re.compile(r"\s+(?:och|samt|(?:tillsammans|gemensamt)\s+med|jämte)\s+", re.I)
 # "… på kontoret och gruppen svarar för …": a body with a verb of its own starts a new clause.
 _OWN_VERB = re.compile(rf"\s+(?:{MODAL}|{ANY_ACTIVE.pattern})", re.I)
 

@@ -90,6 +90,37 @@ PASSIVE = re.compile(rf"\b(?:{_group(2)})\b", re.I)
 COORDINATED = re.compile(r"(?P<monitors>följer)\b", re.I)
 ANY_ACTIVE = re.compile(rf"\b(?:{'|'.join(f[0] for f in _FORMS.values())})\b", re.I)
 
+# A finite verb the table has no action for ("och inhämtar synpunkter", "och deltar i …"):
+# present tense in -ar/-er, or one of the short verbs, that is not a plural noun ("program och
+# utlysningar", "nämnder och förvaltningar") and not a function word ("eller", "efter"). The
+# table's own verbs that name an action only with a given complement ("lämnar en rapport",
+# "ger stöd", "har ansvar", "tar fram") are not among them: met without it, as in "… och lämnar
+# varje år en rapport", they are read as the reviewed facts read them, as part of the object.
+_SHORT_FINITE = (r"får|går|blir|bär|drar|deltar|bidrar|medverkar|arbetar|verkar|ansöker|"
+                 r"genomför|utför")
+_NOUN_PLURAL = (r"[\wåäö]*(?:ningar|ingar|ioner|oner|uner|aner|iner|heter|teter|nader|äder|ader|"
+                r"ier|éer|eer|arer|örer|ärer|orer|iker|ister|mmar|kter|rter|nder|fter|njer|ser|"
+                r"gar|omar)|ansvar|svar|sommar|register|partner|minister|center|teater|vinter|"
+                r"kalender|nummer|filter|eller|efter|under|över|mer|fler|ner|andra")
+_TABLE_VERB = r"lämnar|ger|står|har|är|tar|ser|gör|ingår|delar|håller|skriver|fattar|svarar"
+_FINITE_WORD = (rf"(?!(?:{_NOUN_PLURAL}|{_TABLE_VERB})\b)[a-zåäö]{{3,}}(?:ar|er)\b")
+_FUNCTION_WORDS = (r"i|inom|på|för|från|till|med|av|om|under|vid|över|mellan|hos|genom|enligt|"
+                   r"utanför|kring|mot|efter|före|inför|utan|bland|trots|åt|per|via|utifrån|"
+                   r"gentemot|och|samt|eller|som|där|när|då|vilka|vilket|vilken|att|men|så|"
+                   rf"eftersom|medan|innan|tills|{MODAL}|är|har|blir|var|hade|kommer|"
+                   r"utomlands|hemma|lokalt|regionalt|nationellt|internationellt|globalt|"
+                   r"gemensamt|tillsammans|själva?|också|även|dessutom")
+# ... followed by what a verb takes: a word that begins its object (a verb taking a preposition
+# is known only by its form: "informerar om", "deltar i").
+_OTHER_FINITE = re.compile(
+    rf"(?:(?P<sure>(?!{_TABLE_VERB}\b)[a-zåäö]+erar|{_SHORT_FINITE})\b|{_FINITE_WORD}"
+    rf"(?=\s+(?!(?:{_FUNCTION_WORDS})\b)[\wåäö]))(?=\s+[\wåäö])")
+
+
+def other_finite(text: str, pos: int) -> re.Match[str] | None:
+    """The finite verb at ``pos`` when it is one the table does not name an action for."""
+    return _OTHER_FINITE.match(text, pos)
+
 
 def refine(action: str, obj: str) -> str:
     """What a general "svarar för" means by its object: a report is reported, a cost paid."""

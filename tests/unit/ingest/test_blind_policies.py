@@ -29,7 +29,14 @@ gaps it showed were then closed as general rules, each tested on sentences of ou
   six-row responsibility table, "på uppdrag av", "tillsammans med", a sentence across a page
   break; 69 expected facts). First run, with the extractor as it stood (facts-9): precision
   0.97 (62 of 64; 0.9688), recall 0.90 (62 of 69; 0.8986, just under 0.9); metadata right;
-  the cover's lines became passages under a section named after the letterhead.
+  the cover's lines became passages under a section named after the letterhead. With facts-10
+  (the body "på uppdrag av" / "i samråd med" names commissions and is no agent; a partner
+  "tillsammans med" acts too; "och" + a finite verb with no action ends the object; a passive
+  duty verb with its agent, and "görs tillgänglig … på intranätet", state a duty): precision
+  1.00 (66 of 66), recall 0.96 (66 of 69; 0.9565). The misses left: a principle without "ska"
+  under "Förhållningssätt", "lämnar kommunstyrelsen varje år en rapport" (a time adverbial
+  between "lämnar" and its report, which the Lövsta and Norrbo keys read as no report) and
+  the finite "för" of "föra" ("för löpande ett register").
 """
 
 from __future__ import annotations
@@ -68,7 +75,7 @@ POLICIES = [
     Blind("Norrbo", "norrbo-riktlinjer", "kommunfullmäktige", 0.97, 0.94),
     Blind("Sörvik", "sorvik-internationell-policy", "kommunfullmäktige", 0.96, 0.96),
     Blind("Västanå", "vastana-internationell-strategi", "regionfullmäktige", 0.98, 0.94),
-    Blind("Högby", "hogby-internationell-policy", "kommunfullmäktige", 0.96, 0.89),
+    Blind("Högby", "hogby-internationell-policy", "kommunfullmäktige", 0.98, 0.95),
 ]
 
 

@@ -1,5 +1,5 @@
-"""Phrasings found missing on blind policies (Lövsta, Grönskog, Sörvik, Västanå), each in
-sentences of our own.
+"""Phrasings found missing on blind policies (Lövsta, Grönskog, Sörvik, Västanå, Högby), each
+in sentences of our own.
 
 Every test here states a general rule of Swedish policy prose (a word order, a reference back
 to the previous sentence, a kind of lead-in, a verb), never a sentence of the blind policies,
@@ -343,3 +343,68 @@ def test_a_set_year_a_month_and_the_end_of_the_period_are_deadlines() -> None:
     assert _duties(text) == [("follow_up", "deadline", ""),
                              ("follow_up", "deadline", "Kulturnämnden"),
                              ("revise", "deadline", ""), ("revise", "deadline", "")]
+
+
+def test_the_body_that_commissions_the_work_is_not_its_agent() -> None:
+    text = ("Ansvar\n\nFörstudien leds av miljöförvaltningen på uppdrag av miljönämnden. "
+            "Ansökningarna bereds av näringslivskontoret på initiativ från kommunstyrelsen. "
+            "Studiebesöken samordnas av kanslichefen i samråd med äldrenämnden. "
+            "Medlemsavgiften betalas av kulturnämnden efter beslut av kommunfullmäktige.")
+    assert _triples(text) == {
+        ("Miljöförvaltningen", "leads", "Förstudien"),
+        ("Näringslivskontoret", "prepares", "Ansökningarna"),
+        ("Kanslichefen", "coordinates", "Studiebesöken"),
+        ("Kulturnämnden", "finances", "Medlemsavgiften")}
+    fronted = ("Uppföljning\n\nPå uppdrag av kommunfullmäktige sammanställer kommunkansliet "
+               "varje år en lägesrapport.")
+    assert {a for a, _, _ in _triples(fronted)} == {"Kommunkansliet"}
+    assert _duties(fronted) == [("report", "annually", "Kommunkansliet")]
+
+
+def test_a_partner_named_with_tillsammans_med_acts_too() -> None:
+    passive = ("Ansvar\n\nProjektavtalet undertecknas av kommundirektören tillsammans med "
+               "ekonomichefen. Resebidragen beviljas av socialnämnden gemensamt med äldrenämnden.")
+    assert _triples(passive) == {
+        ("Kommundirektören", "signs", "Projektavtalet"),
+        ("Ekonomichefen", "signs", "Projektavtalet"),
+        ("Socialnämnden", "decides", "Resebidragen"),
+        ("Äldrenämnden", "decides", "Resebidragen")}
+    active = ("Ansvar\n\nSocialnämnden tillsammans med äldrenämnden beslutar om studieresor. "
+              "Miljönämnden, tillsammans med tekniska nämnden, leder klimatsamarbetet. "
+              "Kulturnämnden beslutar tillsammans med fritidsnämnden om lägerbidrag.")
+    assert _triples(active) == {
+        ("Socialnämnden", "decides", "studieresor"), ("Äldrenämnden", "decides", "studieresor"),
+        ("Miljönämnden", "leads", "klimatsamarbetet"),
+        ("Tekniska nämnden", "leads", "klimatsamarbetet"),
+        ("Kulturnämnden", "decides", "lägerbidrag"), ("Fritidsnämnden", "decides", "lägerbidrag")}
+
+
+def test_a_co_ordinated_verb_with_no_action_ends_the_object() -> None:
+    text = ("Ansvar\n\nSocialnämnden bereder ansökningarna och inhämtar yttranden från "
+            "skolorna. Kulturnämnden leder och genomför utbytet med Tartu. Kommunkansliet "
+            "samordnar besöken och informerar nämnderna samt beslutar om gåvor.")
+    assert _triples(text) == {
+        ("Socialnämnden", "prepares", "ansökningarna"),
+        ("Kulturnämnden", "leads", "utbytet med Tartu"),
+        ("Kommunkansliet", "coordinates", "besöken"),
+        ("Kommunkansliet", "decides", "gåvor")}
+    # plural nouns, a clause inside the object and a verb of the table without its
+    # complement do not end it
+    kept = ("Ansvar\n\nFritidsnämnden beslutar om bidrag till föreningar och idrottsklubbar. "
+            "Kulturnämnden bevakar nordiska fonder och stiftelser inom kulturområdet. "
+            "Miljönämnden ser till att förskolorna informerar och utbildar personalen. "
+            "Kanslichefen sammanställer reseberättelserna och lämnar dem till nämnden.")
+    assert _triples(kept) == {
+        ("Fritidsnämnden", "decides", "bidrag till föreningar och idrottsklubbar"),
+        ("Kulturnämnden", "monitors", "nordiska fonder och stiftelser inom kulturområdet"),
+        ("Miljönämnden", "responsible", "förskolorna informerar och utbildar personalen"),
+        ("Kanslichefen", "reports", "reseberättelserna och lämnar dem till nämnden")}
+
+
+def test_a_passive_with_its_agent_states_a_duty_and_made_available_on_the_web_publishes() -> None:
+    text = ("Uppföljning\n\nFöreningarnas reserapporter sammanställs av kommunkansliet. "
+            "Reseberättelserna sammanställs i ett gemensamt dokument. Sammanfattningarna görs "
+            "tillgängliga för invånarna på kommunens webbplats.")
+    assert _duties(text) == [("report", "", "Kommunkansliet"), ("publish", "", "")]
+    assert [f.object for f in _facts(text) if f.kind == "obligation"][0] == (
+        "Föreningarnas reserapporter sammanställs av kommunkansliet")

@@ -22,11 +22,12 @@ from knowledge.candidates import (
 from knowledge.composer import compose_abstention, possessive
 from knowledge.concepts import ConceptAnalyzer, QuestionConcepts
 from knowledge.decision import DecisionModel, Verdict
-from knowledge.doc_answers import asked_aspects, states
+from knowledge.doc_answers import asked_aspects, states, without_aspect_words
 from knowledge.fact_router import FactRouter
 from knowledge.models import Answer, Document, Passage
 from knowledge.query import Query, across_words
 from knowledge.retriever import Hit, HybridRetriever
+from knowledge.rhythms import without_rhythm_words
 from knowledge.signals import DenseBaseline, SignalBuilder, Signals
 
 # What only the document can say of itself; a date or a contact may be any passage's.
@@ -84,7 +85,8 @@ class Answerer:
         """The best candidate for ``muni`` (None: every policy) and the decision on it. In a
         comparison the municipalities themselves are what "Vilka kommuner …?" asks for, so no
         names are expected inside the quote."""
-        concepts = self.concepts.analyze(q.text, q.language, names)
+        concepts = self.concepts.analyze(without_rhythm_words(without_aspect_words(q.text)),
+                                         q.language, names)
         scope = {muni} if muni else None
         hits = self.hits(q, concepts, scope)
         candidate = self._candidate(q, muni, hits, concepts) or Candidate(
@@ -125,7 +127,8 @@ class Answerer:
     def _candidate(self, q: Query, muni: str | None, hits: Sequence[Hit],
                    concepts: QuestionConcepts) -> Candidate | None:
         passages = passage_candidate(q.text, hits, self.documents, self.following, q.intent,
-                                     q.language, muni, self.top_k, self.section_spans)
+                                     q.language, muni, self.top_k, self.section_spans,
+                                     coverage=lambda text: concepts.coverage(self._terms(text)))
         if muni is None:
             return passages
         docs = [d for d in self.documents.values() if d.municipality == muni]

@@ -9,10 +9,10 @@ everything else from the best passages, enumerations quoted whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from knowledge.answer_types import asks_enumeration
+from knowledge.answer_types import asks_enumeration, expected_type, satisfies
 from knowledge.composer import MAX_LIST_QUOTE, Quote, compose, distinct_quotes
 from knowledge.doc_answers import asked_aspects, statements
 from knowledge.fact_answers import answer_from_facts
@@ -77,10 +77,12 @@ def passage_candidate(question: str, hits: Sequence[Hit], docs: Mapping[str, Doc
                       following: Mapping[tuple[str, int], Passage], intent: str, language: str,
                       municipality: str | None, limit: int,
                       section_spans: Mapping[tuple[str, str], tuple[int, int]] | None = None,
+                      coverage: Callable[[str], float] | None = None,
                       ) -> Candidate | None:
     enumerate_ = asks_enumeration(question)
     scored = [(h.passage, h.score) for h in hits]
-    quotes = distinct_quotes(scored, docs, limit, following,
+    reach = max(limit, _TYPED_REACH.get(expected_type(question), 0)) if coverage else limit
+    quotes = distinct_quotes(scored, docs, reach, following,
                              max_block=MAX_LIST_QUOTE if enumerate_ else None)
     if not quotes:
         return None
@@ -90,6 +92,8 @@ def passage_candidate(question: str, hits: Sequence[Hit], docs: Mapping[str, Doc
         if announced:  # "… inriktas på tre områden." and the three headings after it
             quotes = [quotes[0], *announced,
                       *(x for x in quotes[1:] if not _overlaps(x, announced))]
+    if coverage is not None:
+        quotes = typed_first(question, quotes, coverage, limit)[:limit]
     shown = strong(quotes)
     if intent == "who":  # passages that name a body first: they can answer "who"
         named = [x for x in shown if body_mentions(x.citation.quote, question)]
@@ -100,6 +104,29 @@ def passage_candidate(question: str, hits: Sequence[Hit], docs: Mapping[str, Doc
                     language=language, intent=intent, municipality=municipality)
     return Candidate(answer, [x.citation.quote for x in shown],
                      closest=[x.citation for x in shown[:1]])
+
+
+# The values a passage can be checked for ("actor" is handled by body mentions above), and
+# how far down a list of names is looked for: a passage that lists twin towns often talks
+# of them in other words than the question ("Vänortsutbytet med Levanger …"), while an
+# amount, a date or an address found far down more likely answers another question.
+_TYPED = frozenset({"names", "person", "amount", "number", "date", "contact"})
+_TYPED_REACH = {"names": 12, "person": 12}
+
+
+def typed_first(question: str, quotes: list[Quote], coverage: Callable[[str], float],
+                limit: int) -> list[Quote]:
+    """"Vilka vänorter har vi?" asks for names: when the best passage states none but a
+    later one does, and covers the question's subject at least as well, that one leads (the
+    answer-type check then judges the passage that can answer)."""
+    kind = expected_type(question)
+    if kind not in _TYPED or not quotes or satisfies(kind, quotes[0].citation.quote):
+        return quotes
+    floor = max(coverage(quotes[0].citation.quote), 0.5)
+    for i, x in enumerate(quotes[1:_TYPED_REACH.get(kind, limit)], start=1):
+        if satisfies(kind, x.citation.quote) and coverage(x.citation.quote) >= floor:
+            return [replace(x, score=quotes[0].score), *quotes[:i], *quotes[i + 1:]]
+    return quotes
 
 
 def strong(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:

@@ -18,11 +18,12 @@ from knowledge.models import Citation, Document
 _DOCUMENT = (r"polic\w*|strategi\w*|riktlinje\w*|program\w*|handlingsplan\w*|dokument\w*|"
              r"strategy|strategies|guidelines?|document|plan")
 ASKS: dict[str, re.Pattern[str]] = {
-    "dnr": re.compile(r"\b(diarienummer|diarienr|dnr|ärendenummer|diary number|reference number|"
+    "dnr": re.compile(r"\b(diarienum\w*|diarienr|dnr|ärendenum\w*|diary number|reference number|"
                       r"registration number|case number|file number)\b", re.I),
-    "replaces": re.compile(r"\b(ersätt\w*|ersatte|replac\w*|superseded?|föregående|"
+    "replaces": re.compile(r"\b(ersätt\w*|ersatt\w*|replac\w*|superseded?|föregående|"
                            r"previous (?:policy|strategy|document))\b", re.I),
     "valid": re.compile(r"\b(gäller\s+(?:den\s+)?(?:till|tills|fram|från|fr\.?\s?o\.?\s?m)|"
+                        r"(?:från|sedan|till)\s+(?:när|vilket datum|vilken dag)\s+gäller|"
                         r"hur länge gäller|giltig\w*|valid\w*|expir\w*|how long (?:is|does)|"
                         r"in force|upphör)\b", re.I),
     "date": re.compile(r"\b(datum|daterad\w*|dated|what date|vilket datum)\b", re.I),
@@ -80,6 +81,15 @@ def states(aspect: str, text: str) -> bool:
 class DocumentStatement:
     aspect: str
     citation: Citation
+
+
+def without_aspect_words(question: str) -> str:
+    """The question less the words that name a document aspect ("diarienumret", "ersattes",
+    "gäller från"): they say what is asked about the document, not what it is about, so a
+    policy that states its Dnr only on the cover still answers "Vad är diarienumret?"."""
+    for aspect in asked_aspects(question):
+        question = ASKS[aspect].sub(" ", question)
+    return question
 
 
 def asked_aspects(question: str) -> list[str]:

@@ -14,7 +14,7 @@ from knowledge.actors import find_actors
 from knowledge.answer_types import asks_enumeration
 from knowledge.fact_index import FactIndex, asked_action, asked_actors, asked_rhythm
 from knowledge.facts import Fact
-from knowledge.rhythms import duties_in_question
+from knowledge.rhythms import duties_in_question, without_rhythm_words
 
 _WHAT_DOES = re.compile(r"^\s*(vad|what|vilka uppgifter|which tasks|vilket ansvar|"
                         r"what responsibilit\w*)\b", re.I)
@@ -44,7 +44,9 @@ class FactRouter:
         facts = self.facts_for(intent, text, language, municipality)
         if not facts:
             return [], 0.0
-        concepts = self.index.topic_concepts(text, language, self._actor_words(text), False)
+        # the phrase that asks when ("när vi kommit hem") is matched by the rhythm, not the topic
+        concepts = self.index.topic_concepts(without_rhythm_words(text), language,
+                                             self._actor_words(text), False)
         if not concepts:
             return facts, 1.0
         return facts, max(self.index.coverage(f, concepts) for f in facts)

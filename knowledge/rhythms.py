@@ -42,7 +42,14 @@ RHYTHMS: list[tuple[str, re.Pattern[str]]] = [
 # What a question may add: English, and "efter ett utbyte", "efteråt", "mandatperioden".
 _QUESTION_EXTRA: list[tuple[str, re.Pattern[str]]] = [
     ("after_each", re.compile(r"\b(efter (ett|en) \w+|efteråt|efter hemkomsten|"
-                              r"after (each|every|an?|the) \w+|afterwards)\b", _I)),
+                              r"efter (?:resan|besöket|utbytet|vistelsen|konferensen)|"
+                              # "när vi kommit hem", "when we get back": after the trip
+                              r"(?:när|då) (?:vi|jag|man|ni|de) (?:har |är )?(?:kommit|kommer) "
+                              r"(?:hem|tillbaka)|"
+                              r"after (each|every|an?|the) \w+|afterwards|"
+                              r"when (?:we|i|you|they) (?:get|come|are) (?:back|home)|"
+                              r"after (?:we|i|you|they) (?:return|get back|come back|come home)|"
+                              r"on (?:our|my|their) return)\b", _I)),
     ("mandate_period", re.compile(r"\b(mandatperiod\w*|mandate period|term of office)\b", _I)),
     ("annually", re.compile(r"\b(annual\w*|every year|each year|yearly)\b", _I)),
 ]
@@ -79,6 +86,14 @@ def rhythm_in_policy(text: str) -> tuple[str, str]:
 
 def rhythm_in_question(text: str) -> str:
     return next((name for name, rx in RHYTHMS + _QUESTION_EXTRA if rx.search(text)), "")
+
+
+def without_rhythm_words(text: str) -> str:
+    """The question less the phrase that asks when ("när vi kommit hem", "varje år"): that is
+    matched against a duty's rhythm, not looked for among the policy's words."""
+    for _, rx in RHYTHMS + _QUESTION_EXTRA:
+        text = rx.sub(" ", text)
+    return text
 
 
 def duty_in_policy(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.doc_answers import asked_aspects, statements
+from knowledge.doc_answers import asked_aspects, statements, without_aspect_words
 from knowledge.models import Document
 
 COVER = """Riktlinjer för internationellt samarbete i Granvik
@@ -29,6 +29,9 @@ def _doc(text: str = COVER) -> Document:
     ("Vilket diarienummer har dokumentet?", "dnr"),
     ("How long are the guidelines valid?", "valid"),
     ("Vad ersätter riktlinjerna?", "replaces"),
+    ("Vilket program ersattes när riktlinjerna kom?", "replaces"),  # past passive
+    ("Har ni diarienumret för strategin?", "dnr"),  # definite form
+    ("Sedan när gäller riktlinjerna?", "valid"),
 ])
 def test_aspects_asked(question: str, aspect: str) -> None:
     assert aspect in asked_aspects(question)
@@ -96,3 +99,9 @@ def test_a_perfect_passive_states_the_adoption() -> None:
             "kommunfullmäktige.\n\nKommunen har tre vänorter.")
     quotes = [s.citation.quote for s in statements(_doc(text), "adopted")]
     assert quotes == ["Arbetet leds enligt riktlinjer som har fastställts av kommunfullmäktige."]
+
+
+def test_aspect_words_are_not_the_subject() -> None:
+    rest = without_aspect_words("Har ni diarienumret för handlingsplanen för Erasmus?")
+    assert "diarienumret" not in rest and "Erasmus" in rest
+    assert without_aspect_words("Vem beslutar om bidrag?") == "Vem beslutar om bidrag?"

@@ -159,3 +159,18 @@ def build_pdf(spec: dict[str, Any], path: Path, hyphenate: bool = True) -> Path:
     """Write ``spec`` as a PDF at ``path``: a cover page, then one PDF page per spec page."""
     _Writer(path, spec, hyphenate).build()
     return path
+
+
+if __name__ == "__main__":  # build the blind policies as PDFs, to ingest and ask them
+    import json
+    import sys
+
+    if len(sys.argv) < 3:
+        sys.exit("usage: python tests/unit/ingest/policy_pdf.py OUT_DIR SPEC.json [SPEC.json …]")
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    for name in sys.argv[2:]:
+        spec_path = Path(name)
+        target = out / f"{spec_path.stem}.pdf"
+        build_pdf(json.loads(spec_path.read_text(encoding="utf-8")), target)
+        print(target)

@@ -71,26 +71,45 @@ def detect_title(text: str, file_stem: str = "", place_words: Iterable[str] = ()
     if labelled is not None:
         return labelled.text
     words = _slug_words(file_stem, place_words)
-    best: tuple[int, str] | None = None
-    for raw in text.splitlines()[:60]:
+    lines = text.splitlines()[:60]
+    best: tuple[int, str, int] | None = None
+    in_head = True  # before the first body paragraph: where a document names itself
+    for i, raw in enumerate(lines):
         line = _clean(raw)
         n = len(line.split())
         if n > 14:
             phrase = _PHRASE.search(line)
             if phrase and _KIND.search(phrase.group(0)) and (best is None or best[0] > 2):
-                best = (2, phrase.group(0))
+                best = (2, phrase.group(0), -1)
+            in_head = in_head and not raw.rstrip().endswith(".")
             continue
         if not n or line.endswith(",") or LABEL.match(line) or _LINK.match(line):
             continue
         heading = raw.lstrip().startswith("#")
         kind = _KIND.search(line) is not None and line.lower() != detect_kind(line)
         named = words and n <= 10 and not raw.rstrip().endswith(".") and _holds_words(line, words)
-        rank = 0 if heading and kind else 1 if kind else 3 if named else 4 if heading else 9
+        # a line naming a strategy further down a page names another document ("Läs mer i
+        # … utvecklingsstrategi för 2030") unless it is a heading
+        rank = (0 if heading and kind else 1 if kind and in_head else 3 if named
+                else 4 if heading else 5 if kind else 9)
         if best is None or rank < best[0]:
-            best = (rank, line)
+            best = (rank, line, i)
+        if n > 8 and raw.rstrip().endswith("."):
+            in_head = False
     if best is not None and best[0] < 9:
-        return _sentence_case(_unjoined(best[1]), place)
+        return _sentence_case(_unjoined(_continued(best[1], lines, best[2])), place)
     return _from_file_name(file_stem, place_words, place)
+
+
+def _continued(title: str, lines: list[str], index: int) -> str:
+    """A title wrapped onto the next line ("… policy för Varbergs" / "kommun - nämnder och
+    bolag"): a next line that starts in lower case goes on with it."""
+    if index < 0 or index + 1 >= len(lines) or title.endswith((".", "!", "?", ":")):
+        return title
+    nxt = lines[index + 1].strip()
+    if nxt and nxt[0].islower() and len(nxt.split()) <= 8 and not nxt.endswith("."):
+        return f"{title} {nxt}"
+    return title
 
 
 def _unjoined(title: str) -> str:

@@ -319,3 +319,21 @@ def test_an_unlisted_region_in_the_letterhead(tmp_path: Path) -> None:
     meta = _read(tmp_path, "eu-strategi.txt", text)
     assert meta.municipality == "Region Granåsen"
     assert meta.official_name == "Region Granåsen"
+
+
+def test_a_strategy_named_further_down_a_page_is_not_its_title(tmp_path: Path) -> None:
+    page = ("EU-kontoret\n\nKontoret hjälper förvaltningarna att söka medel ur EU:s program och "
+            "att hitta partner i andra länder.\n\nLäs mer om målen\n\n"
+            "Mjölbys näringslivsstrategi 2022–2026\n\nKontoret har tre medarbetare.\n")
+    meta = _read(tmp_path, "mjolby-eu-kontoret.txt", page)
+    assert meta.title == "EU-kontoret"
+
+
+def test_a_title_wrapped_onto_the_next_line_is_whole(tmp_path: Path) -> None:
+    page = ("Dnr: KS 2019/0212\n2019-06-03\nKommunledningskontoret\n"
+            "Riktlinjer för internationella kontakter i Mjölby\n"
+            "kommuns förvaltningar och bolag\n"
+            "Kommunen har kontakter med orter i Europa och Asien. De ska ge nytta för invånarna.\n")
+    meta = _read(tmp_path, "riktlinjer.txt", page)
+    assert meta.title == ("Riktlinjer för internationella kontakter i Mjölby kommuns "
+                          "förvaltningar och bolag")

@@ -41,6 +41,9 @@ def is_cover(block_text: str, title: str) -> bool:
     return (contact + labels) * 2 >= len(lines) and (len(lines) >= 2 or contact == 1)
 
 
+# "Ansvarsfördelning...12 Internationella kontoret...14": a table of contents flattened into
+# running text (PDF transcripts) is no passage, however it was split into sentences.
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…)\s*\d{1,3}\b")
 _SECTION_HEADING = re.compile(r"^#{2,6}\s", re.M)  # a section below the title ("## 1 Inledning")
 _COVER_LINE_WORDS = 20
 
@@ -68,6 +71,8 @@ def build_passages(doc: Document) -> list[Passage]:
         section = block.section or doc.title
         context = block.lead_in.text if block.lead_in else ""
         for unit in block.units:
+            if len(_TOC_ENTRY.findall(unit.text)) >= 2:
+                continue
             passages.append(
                 Passage(
                     id=f"{doc.id}:{unit.start}-{unit.end}",

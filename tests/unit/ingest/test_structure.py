@@ -383,3 +383,12 @@ def test_front_matter_with_a_sentence_stays_content() -> None:
             "## 1 Inledning\n\nResor ska planeras i god tid.\n")
     passages = build_passages(_doc(text))
     assert "De här riktlinjerna gäller alla anställda." in [p.text for p in passages]
+
+
+def test_a_flattened_table_of_contents_is_no_passage() -> None:
+    text = ("Riktlinjer för utlandsresor\n\n2 Kommunen har många kontakter i Europa. "
+            "Bakgrund...4 Ansvar och roller...6 Uppföljning...9\n\n"
+            "Kommunstyrelsen beslutar om resor utanför Europa.\n")
+    texts = [p.text for p in build_passages(_doc(text))]
+    assert not any("Ansvar och roller" in t for t in texts)
+    assert "Kommunstyrelsen beslutar om resor utanför Europa." in texts

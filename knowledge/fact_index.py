@@ -67,9 +67,7 @@ def _back_references(facts: Sequence[Fact], analyzer: Analyzer) -> list[tuple[Fa
             if (earlier.doc_id != fact.doc_id or earlier.section != fact.section
                     or fact.start - earlier.end > _ANTECEDENT_REACH):
                 break
-            stems = {analyzer.stem(w.lower())
-                     for w in re.findall(r"[\wåäöÅÄÖé-]+", earlier.object)}
-            if any(s.endswith(noun) for s in stems | analyzer.term_set(earlier.object)):
+            if any(term.endswith(noun) for term in analyzer.term_set(earlier.object)):
                 pairs.append((fact, earlier))
                 break
     return pairs

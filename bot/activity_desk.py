@@ -25,6 +25,12 @@ from register.roles import AccessPolicy, Action
 from register.schemas import ActivityRecord
 from register.service import FollowUp, RegisterService
 
+FORM_FIELDS = ("municipality", "title", "committee", "kind", "form", "status",
+               "partner_organisation", "partner_city", "country", "start_date", "end_date",
+               "participants", "target_group", "programme", "funding_source", "purpose",
+               "decision_body", "decision_ref", "contact_person")
+"""The fields a chat's activity form shows, in order (the rest are edited from the CLI)."""
+
 
 @dataclass(frozen=True)
 class ActivityDraftForm:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from bot.api.serve import serve_command
 from bot.cli_common import console, err, fail, policy_service
 from bot.cli_facts import register as register_fact_commands
 from bot.cli_feedback import feedback
@@ -166,6 +167,7 @@ app.add_typer(register_app, name="register")
 
 
 app.command("slack")(slack_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:

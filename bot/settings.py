@@ -128,6 +128,17 @@ class Settings(BaseSettings):
         ),
     )
 
+    api_keys: list[SecretStr] = Field(
+        default_factory=list,
+        description=(
+            "Keys that may call the core HTTP API (`policyguide serve`), a JSON list; a client "
+            "sends one as 'Authorization: Bearer <key>' or 'X-API-Key'. The API refuses to start "
+            "without one. Give each integration (the Teams bot, an intranet page) its own."
+        ),
+    )
+    api_host: str = Field("127.0.0.1", description="`policyguide serve`: address to listen on.")
+    api_port: int = Field(8080, ge=1, le=65535, description="`policyguide serve`: port.")
+
     @model_validator(mode="after")
     def _check_model(self) -> Settings:
         if self.embedding_provider != "sentence-transformers" and self.embedding_model:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from bot.activity_desk import ActivityDraftForm
+from bot.activity_desk import FORM_FIELDS, ActivityDraftForm
 from bot.slack.render import MAX_CONTEXT, Block, escape, truncate
 from register import countries, fields
 from register.errors import ValidationFailed
@@ -28,10 +28,7 @@ GOALS = "goals"
 _SELECTS: dict[str, type[StrEnum]] = {"kind": Kind, "form": Form, "status": Status,
                                       "target_group": TargetGroup}
 _DATES = ("start_date", "end_date")
-FIELDS = ("municipality", "title", "committee", "kind", "form", "status", "partner_organisation",
-          "partner_city", "country", "start_date", "end_date", "participants", "target_group",
-          "programme", "funding_source", "purpose", "decision_body", "decision_ref",
-          "contact_person")
+FIELDS = FORM_FIELDS
 
 
 def activity_modal(form: ActivityDraftForm, committees: Sequence[str],

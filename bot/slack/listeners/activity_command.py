@@ -10,7 +10,6 @@ log: anyone else gets the register's own refusal, and no modal.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.activity_desk import ActivityDesk
+from bot.command_words import REGISTER_WORDS, RegisterCommand, parse_year, route_register
 from bot.core import ChatRequest, Commands
 from bot.slack import texts
 from bot.slack.guard import guarded, never_silent
@@ -83,25 +83,20 @@ def report(desk: ActivityDesk, call: ActivityCall) -> SlackMessage:
     return texts.report_uploaded(year)
 
 
-SUBCOMMANDS: dict[str, Subcommand] = {
-    "lista": list_activities, "list": list_activities,
-    "uppföljning": follow_ups, "follow-up": follow_ups, "followups": follow_ups,
-    "rapport": report, "report": report,
+HANDLERS: dict[RegisterCommand, Subcommand] = {
+    "log": open_modal, "list": list_activities, "follow_ups": follow_ups, "report": report,
 }
+SUBCOMMANDS: dict[str, Subcommand] = {w: HANDLERS[name] for w, name in REGISTER_WORDS.items()}
 
 
 def route(text: str) -> tuple[Subcommand, str]:
     """A known first word picks a sub-command; any other text is an activity to log."""
-    word, _, rest = text.strip().partition(" ")
-    handler = SUBCOMMANDS.get(word.lower())
-    return (handler, rest.strip()) if handler else (open_modal, text.strip())
+    command, rest = route_register(text)
+    return HANDLERS[command], rest
 
 
 def _year(text: str, default: int | None) -> int | None:
-    """The year in ``text``; ``default`` when there is none, 0 when the text is not a year."""
-    if not text.strip():
-        return default
-    return int(text) if re.fullmatch(r"\s*(19|20)\d\d\s*", text) else 0
+    return parse_year(text, default)
 
 
 def register(app: App, commands: Commands, desk: ActivityDesk) -> None:

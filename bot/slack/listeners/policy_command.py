@@ -16,6 +16,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot.command_words import POLICY_WORDS, PolicyCommand, is_english_word, route_policy
 from bot.core import ChatRequest, Commands, user_scope
 from bot.slack import texts
 from bot.slack.guard import guarded, never_silent
@@ -72,26 +73,18 @@ def onboarding(commands: Commands, call: SlashCall) -> SlackMessage:
     return briefing_message(commands.briefing(call.request), call.language)
 
 
-SUBCOMMANDS: dict[str, Subcommand] = {
-    "kommun": set_municipality, "municipality": set_municipality,
-    "vem": who, "who": who,
-    "mål": goals, "goals": goals,
-    "uppföljning": follow_up, "follow-up": follow_up, "followup": follow_up,
-    "introduktion": onboarding, "onboarding": onboarding,
+HANDLERS: dict[PolicyCommand, Subcommand] = {
+    "ask": ask_privately, "municipality": set_municipality, "who": who, "goals": goals,
+    "obligations": follow_up, "briefing": onboarding,
 }
-ENGLISH_WORDS = {"municipality", "who", "goals", "follow-up", "followup", "onboarding"}
+SUBCOMMANDS: dict[str, Subcommand] = {word: HANDLERS[name] for word, name in POLICY_WORDS.items()}
 
 
 def route(text: str) -> tuple[Subcommand, str]:
-    """The sub-command named by the first word and the rest, or the question and all of it.
-
-    "Vem beslutar om nätverk?" is a question, not ``vem`` with a topic: text with a "?" is
-    always asked as it is written (except ``kommun``, which only sets the municipality)."""
-    word, _, rest = text.strip().partition(" ")
-    handler = SUBCOMMANDS.get(word.lower())
-    if handler is None or (handler is not set_municipality and "?" in text):
-        return ask_privately, text.strip()
-    return handler, rest.strip()
+    """The sub-command named by the first word and the rest, or the question and all of it
+    (the words and the "?" rule are ``bot.command_words``, shared with Teams)."""
+    command, rest = route_policy(text)
+    return HANDLERS[command], rest
 
 
 def slash_call(body: dict[str, Any], client: WebClient) -> SlashCall:
@@ -102,7 +95,7 @@ def slash_call(body: dict[str, Any], client: WebClient) -> SlashCall:
                       text=rest)
     in_dm = channel.startswith("D") or body.get("channel_name") == "directmessage"
     word = text.strip().partition(" ")[0].lower()
-    language = ("en" if word in ENGLISH_WORDS
+    language = ("en" if is_english_word(word)
                 else Commands.language_of(rest) if rest else "sv")
     return SlashCall(req, rest, in_dm, body.get("trigger_id", ""), client, language)
 

@@ -11,6 +11,9 @@ from bot.settings import Settings
 from bot.wiring import build_service
 from knowledge.service import PolicyService
 
+# the Teams adapter's suite runs in its own Python 3.12 virtualenv: `make test-teams`
+collect_ignore = ["teams"]
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "knowledge" / "corpus"
 FICTIONAL = REPO / "tests" / "data" / "fictional"

@@ -1,0 +1,137 @@
+"""The core API as the Teams adapter sees it: one async method per route, JSON in and out.
+
+Any refusal comes back as ``CoreError`` with the API's ``code``, its readable message and, for
+a form, the per-field errors, so the handlers can show exactly what the core said. A core that
+cannot be reached is a ``CoreError`` too (code ``unavailable``), never a traceback in chat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+JSON = dict[str, Any]
+
+
+@dataclass
+class CoreError(Exception):
+    status: int
+    code: str
+    message: str
+    fields: list[dict[str, str]] = field(default_factory=list)
+    retry_after_s: int | None = None
+    error_id: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.code}: {self.message}"
+
+
+class CoreClient:
+    def __init__(self, base_url: str, api_key: str, timeout_s: float = 30.0,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self._http = httpx.AsyncClient(base_url=base_url.rstrip("/"), timeout=timeout_s,
+                                       headers={"Authorization": f"Bearer {api_key}"},
+                                       transport=transport)
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    async def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            reply = await self._http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise CoreError(503, "unavailable", f"the core API cannot be reached ({exc})") from exc
+        if reply.status_code >= 400:
+            try:
+                body = reply.json()
+            except ValueError:
+                body = {}
+            raise CoreError(reply.status_code, str(body.get("code", "error")),
+                            str(body.get("message", reply.text[:200])),
+                            list(body.get("fields", [])), body.get("retry_after_s"),
+                            body.get("error_id"))
+        return reply
+
+    async def _json(self, method: str, path: str, **kwargs: Any) -> JSON:
+        reply = await self._call(method, path, **kwargs)
+        result: JSON = reply.json()
+        return result
+
+    # asking and facts -----------------------------------------------------------------------
+    async def ask(self, context: JSON, text: str) -> JSON:
+        return await self._json("POST", "/v1/ask", json={**context, "text": text})
+
+    async def who(self, context: JSON, topic: str, language: str | None) -> JSON:
+        return await self._json("POST", "/v1/who",
+                                json={**context, "topic": topic, "language": language})
+
+    async def goals(self, context: JSON, area: str | None, language: str | None) -> JSON:
+        return await self._json("POST", "/v1/goals",
+                                json={**context, "area": area, "language": language})
+
+    async def obligations(self, context: JSON, language: str) -> JSON:
+        return await self._json("POST", "/v1/obligations", json={**context, "language": language})
+
+    async def briefing(self, context: JSON) -> JSON:
+        return await self._json("POST", "/v1/briefing", json=context)
+
+    async def municipality(self, context: JSON) -> JSON:
+        params = {k: context[k] for k in ("platform", "user", "conversation", "thread")
+                  if context.get(k)}
+        return await self._json("GET", "/v1/settings/municipality", params=params)
+
+    async def set_municipality(self, context: JSON, name: str, scope: str) -> JSON:
+        body = {"platform": context["platform"], "user": context["user"],
+                "conversation": context["conversation"], "name": name, "scope": scope}
+        return await self._json("PUT", "/v1/settings/municipality", json=body)
+
+    async def feedback(self, ref: str, user: str, verdict: str) -> JSON:
+        return await self._json("POST", "/v1/feedback",
+                                json={"ref": ref, "user": user, "verdict": verdict})
+
+    async def exchange(self, ref: str) -> JSON:
+        return await self._json("GET", f"/v1/exchanges/{ref}")
+
+    # the register ---------------------------------------------------------------------------
+    async def form(self, language: str) -> JSON:
+        return await self._json("GET", "/v1/register/form", params={"language": language})
+
+    async def writer(self, actor: str) -> JSON:
+        return await self._json("GET", f"/v1/register/writers/{actor}")
+
+    async def draft(self, actor: str, text: str, municipality: str | None,
+                    language: str) -> JSON:
+        return await self._json("POST", "/v1/register/drafts",
+                                json={"actor": actor, "text": text,
+                                      "municipality": municipality, "language": language})
+
+    async def create_activity(self, actor: str, fields: dict[str, str], goals: list[str],
+                              channel: str, language: str) -> JSON:
+        return await self._json("POST", "/v1/register/activities",
+                                params={"language": language},
+                                json={"actor": actor, "fields": fields, "goals": goals,
+                                      "channel": channel})
+
+    async def activities(self, year: int | None, municipality: str | None,
+                         language: str) -> JSON:
+        params: dict[str, Any] = {"language": language}
+        if year is not None:
+            params["year"] = year
+        if municipality:
+            params["municipality"] = municipality
+        return await self._json("GET", "/v1/register/activities", params=params)
+
+    async def follow_ups(self, municipality: str | None, language: str) -> JSON:
+        params = {"language": language, **({"municipality": municipality} if municipality else {})}
+        return await self._json("GET", "/v1/register/follow-ups", params=params)
+
+    async def report(self, year: int, municipality: str | None,
+                     fmt: str = "docx") -> tuple[bytes, str, int]:
+        """The report's bytes, its file name and how many activities it holds."""
+        params = {"format": fmt, **({"municipality": municipality} if municipality else {})}
+        reply = await self._call("GET", f"/v1/register/reports/{year}", params=params)
+        disposition = reply.headers.get("content-disposition", "")
+        name = disposition.partition('filename="')[2].rstrip('"') or f"rapport-{year}.{fmt}"
+        return reply.content, name, int(reply.headers.get("x-activities", "0"))

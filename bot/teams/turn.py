@@ -1,0 +1,82 @@
+"""What one incoming activity means to Policyguide: who asks, where, in which language.
+
+Teams puts ``<at>Policyguide</at>`` into a channel message's text and HTML entities into some
+clients' text; both are removed before a command is read. The user is the Entra object id
+(stable across chats), and the conversation is the channel or chat without the reply-chain
+suffix, so a channel's municipality applies in every thread of it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from microsoft_agents.activity import Activity
+
+from bot.command_words import is_english_word
+
+_AT = re.compile(r"<at>(.*?)</at>", re.S)
+_TAGS = re.compile(r"<[^>]{1,200}>")
+_EN = re.compile(r"\b(the|who|what|which|how|does|do|is|are|must|should|can|when|decides?|"
+                 r"our|policy|goals?|report|agreements?)\b", re.I)
+_SV = re.compile(r"[åäö]|\b(vem|vad|vilka?|hur|när|ska|får|måste|och|är|om|kommunen)\b", re.I)
+
+
+def clean_text(activity: Activity) -> str:
+    """The typed text without the bot's own @mention, tags or HTML entities."""
+    value = activity.text or ""
+    recipient = activity.recipient.id if activity.recipient else None
+    for entity in activity.entities or []:
+        data = entity.model_dump() if hasattr(entity, "model_dump") else dict(entity)
+        mentioned = data.get("mentioned") or {}
+        if data.get("type") == "mention" and mentioned.get("id") == recipient and data.get("text"):
+            value = value.replace(str(data["text"]), " ")
+    value = _AT.sub(lambda m: m.group(1), value)
+    return " ".join(html.unescape(_TAGS.sub(" ", value)).split())
+
+
+def language_of(value: str, locale: str | None) -> str:
+    """'en' or 'sv': the text's own words first, else the Teams client's locale."""
+    first = value.split(" ", 1)[0] if value else ""
+    if first and is_english_word(first):
+        return "en"
+    english, swedish = len(_EN.findall(value)), len(_SV.findall(value))
+    if english != swedish:
+        return "en" if english > swedish else "sv"
+    return "en" if (locale or "").lower().startswith("en") else "sv"
+
+
+@dataclass(frozen=True)
+class Turn:
+    user: str
+    name: str
+    conversation: str
+    conversation_type: str
+    locale: str | None
+
+    @classmethod
+    def of(cls, activity: Activity) -> Turn:
+        sender = activity.from_property
+        user = (getattr(sender, "aad_object_id", None) or (sender.id if sender else None)
+                or "unknown")
+        conversation = activity.conversation
+        conv_id = (conversation.id if conversation else "") or ""
+        kind = (getattr(conversation, "conversation_type", None) or "personal") if conversation \
+            else "personal"
+        return cls(user=user, name=(sender.name if sender and sender.name else ""),
+                   conversation=conv_id.split(";", 1)[0], conversation_type=kind,
+                   locale=activity.locale)
+
+    @property
+    def personal(self) -> bool:
+        return self.conversation_type == "personal"
+
+    @property
+    def actor(self) -> str:
+        return f"teams:{self.user}"
+
+    def context(self) -> dict[str, Any]:
+        """The ``ChatContext`` of the core API."""
+        return {"platform": "teams", "user": self.user, "conversation": self.conversation}

@@ -136,6 +136,13 @@ class Settings(BaseSettings):
             "without one. Give each integration (the Teams bot, an intranet page) its own."
         ),
     )
+    teams_app_id: str | None = Field(
+        None, description="`policyguide teams package`: the Azure Bot's Microsoft App ID.")
+    teams_bot_domain: str | None = Field(
+        None, description="`policyguide teams package`: the bot's public host name.")
+    teams_developer: str = Field("Policyguide", description="The app's publisher in Teams.")
+    teams_website: str = Field("https://github.com/policyguide/policyguide",
+                               description="The publisher's https page (privacy, terms).")
     api_host: str = Field("127.0.0.1", description="`policyguide serve`: address to listen on.")
     api_port: int = Field(8080, ge=1, le=65535, description="`policyguide serve`: port.")
 

@@ -7,37 +7,27 @@ answers are found, only that it shows them faithfully. Run with ``make test-team
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
 import sys
-import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from standins import APP_ID, APP_SECRET, TENANT, Sent, Served, StandIn  # noqa: E402
+from harness import (  # noqa: E402
+    BOT_ID,
+    COORDINATOR_OID,
+    REPO,
+    Teams,
+    bot_settings,
+    start_core,
+)
+from standins import Sent, Served, StandIn  # noqa: E402
 
 from bot.teams.server import build_server  # noqa: E402
-from bot.teams.settings import TeamsSettings  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
-CORE = Path(os.environ.get("POLICYGUIDE_CORE_BIN", REPO / ".venv" / "bin" / "policyguide"))
-API_KEY = "teams-test-key"
-COORDINATOR_OID = "aad-coordinator-1"  # may log activities; the one "Fråga en människa" names
-BOT_ID = "28:policyguide-bot"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+__all__ = ["BOT_ID", "COORDINATOR_OID", "REPO", "Teams", "card_of", "texts_of"]
 
 
 @pytest.fixture(scope="session")
@@ -47,35 +37,12 @@ def core_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def core_api(core_data: Path) -> Iterator[str]:
-    data = core_data
-    port = free_port()
-    env = {**os.environ, "POLICYGUIDE_DATA_DIR": str(data),
-           "POLICYGUIDE_API_KEYS": json.dumps([API_KEY]),
-           "POLICYGUIDE_EMBEDDING_PROVIDER": "hashing",
-           "POLICYGUIDE_COORDINATORS": json.dumps([f"teams:{COORDINATOR_OID}"]),
-           "POLICYGUIDE_CHAT_RATE_LIMIT_BURST": "25",
-           "POLICYGUIDE_CHAT_RATE_LIMIT_PER_MINUTE": "60"}
-    log = (data / "core.log").open("w")
-    process = subprocess.Popen([str(CORE), "serve", "--port", str(port)], env=env, cwd=data,
-                               stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"the core API exited: {(data / 'core.log').read_text()[-2000:]}")
-        try:
-            if httpx.get(f"{url}/v1/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("the core API did not start in 300 s")
-        time.sleep(0.5)
+    url, process = start_core(core_data, POLICYGUIDE_EMBEDDING_PROVIDER="hashing",
+                              POLICYGUIDE_CHAT_RATE_LIMIT_BURST="25",
+                              POLICYGUIDE_CHAT_RATE_LIMIT_PER_MINUTE="60")
     yield url
     process.terminate()
     process.wait(30)
-    log.close()
 
 
 @pytest.fixture(scope="session")
@@ -89,60 +56,9 @@ def standin() -> Iterator[StandIn]:
 
 @pytest.fixture(scope="session")
 def bot_url(core_api: str, standin: StandIn) -> Iterator[str]:
-    settings = TeamsSettings(
-        _env_file=None, app_id=APP_ID, app_password=APP_SECRET, tenant_id=TENANT,
-        api_url=core_api, api_key=API_KEY, openid_metadata_url=f"{standin.base_url}/openid",
-        token_url=f"{standin.base_url}/token", service_hosts=["127.0.0.1"],
-        check_service_hosts=False, public_url="http://bot.test",
-        coordinators={"Eksjö": f"Karin Samordnare|{COORDINATOR_OID}"})
-    served = Served(build_server(settings))
+    served = Served(build_server(bot_settings(core_api, standin)))
     yield served.url
     served.close()
-
-
-class Teams:
-    """Posts activities as the Teams channel does: signed, with serviceUrl at the stand-in."""
-
-    def __init__(self, bot_url: str, standin: StandIn, core_api: str) -> None:
-        self.bot_url, self.standin, self.core_api = bot_url, standin, core_api
-        self.http = httpx.Client(timeout=60)
-
-    def activity(self, kind: str = "message", *, text: str | None = None,
-                 user: str = "aad-user-1", sender: str = "Anna Andersson",
-                 conversation: str | None = None, conversation_type: str = "personal",
-                 locale: str = "sv-SE", **extra: Any) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "type": kind, "id": uuid.uuid4().hex, "channelId": "msteams",
-            "serviceUrl": self.standin.base_url, "locale": locale,
-            "from": {"id": f"29:{user}", "aadObjectId": user, "name": sender},
-            "recipient": {"id": BOT_ID, "name": "Policyguide"},
-            "conversation": {"id": conversation or f"a:{uuid.uuid4().hex}",
-                             "conversationType": conversation_type, "tenantId": TENANT},
-            **extra}
-        if text is not None:
-            body["text"] = text
-        return body
-
-    def post(self, activity: dict[str, Any], token: str | None = "valid") -> httpx.Response:
-        headers = {}
-        if token == "valid":
-            token = self.standin.channel_token(activity["serviceUrl"])
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        return self.http.post(f"{self.bot_url}/api/messages", json=activity, headers=headers)
-
-    def say(self, text: str, **kwargs: Any) -> list[Sent]:
-        """Send a message; the replies the connector received for its conversation."""
-        activity = self.activity(text=text, **kwargs)
-        reply = self.post(activity)
-        assert reply.status_code in (200, 202), reply.text
-        return self.standin.replies(activity["conversation"]["id"].split(";")[0])
-
-    def core(self, method: str, path: str, **kwargs: Any) -> Any:
-        reply = self.http.request(method, f"{self.core_api}{path}",
-                                  headers={"Authorization": f"Bearer {API_KEY}"}, **kwargs)
-        reply.raise_for_status()
-        return reply.json()
 
 
 @pytest.fixture

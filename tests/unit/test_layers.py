@@ -35,3 +35,26 @@ def test_no_slack_or_teams_in_the_core() -> None:
     for package in ("knowledge", "register", "ingest"):
         for path in (REPO / package).rglob("*.py"):
             assert not {"slack_bolt", "slack_sdk", "microsoft_agents"} & imported_packages(path)
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_the_teams_adapter_reaches_the_core_only_over_http() -> None:
+    """bot/teams runs on Python 3.12 without torch: of this project it may import only itself
+    and the standard-library command words."""
+    allowed_own = ("bot.teams", "bot.command_words")
+    for path in (REPO / "bot" / "teams").rglob("*.py"):
+        own = {m for m in imported_modules(path)
+               if m.split(".")[0] in {"bot", "knowledge", "register", "ingest", "prompts"}}
+        assert all(m.startswith(allowed_own) for m in own), (path, own)
+    words = imported_packages(REPO / "bot" / "command_words.py")
+    assert words <= {"__future__", "re", "typing"}

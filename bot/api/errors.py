@@ -89,5 +89,8 @@ def install(app: FastAPI) -> None:
         error_id = uuid.uuid4().hex[:8]
         log.exception("API %s %s failed [error_id=%s]", request.method, request.url.path,
                       error_id)
+        # uvicorn closes the connection after an unhandled error: say so, or a keep-alive
+        # client's next request on it is reset
         return _json(500, ErrorOut(code="internal", error_id=error_id, language="en",
-                                   message=f"Something went wrong; error id {error_id}."))
+                                   message=f"Something went wrong; error id {error_id}."),
+                     {"Connection": "close"})

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
+
+from register.chat_state import MAX_KEY_CHARS
 
 Language = Literal["sv", "en"]
 Id = Field(min_length=1, max_length=200, pattern=r"^[^\s]+$")
+# What the chat state stores (register.chat_state): a longer id would be a 500, not a 422.
+CONVERSATION_CHARS = min(MAX_KEY_CHARS["scope"], MAX_KEY_CHARS["channel"])
+SCOPE_CHARS = MAX_KEY_CHARS["scope"]  # "thread:<conversation>:<thread>" and "user:<user>"
 
 
 class ChatContext(BaseModel):
@@ -24,12 +29,24 @@ class ChatContext(BaseModel):
                                       "platform.")
     user: str = Field("anonymous", min_length=1, max_length=200,
                       description="The person, as the platform names them.")
-    conversation: str = Field("api", min_length=1, max_length=400,
+    conversation: str = Field("api", min_length=1, max_length=CONVERSATION_CHARS,
                               description="The chat or channel the question came from.")
-    thread: str | None = Field(None, max_length=400,
-                               description="The reply chain; follow-ups use its context.")
+    thread: str | None = Field(None, max_length=SCOPE_CHARS,
+                               description="The reply chain; follow-ups use its context. "
+                                           "Conversation and thread together: at most "
+                                           f"{SCOPE_CHARS - len('thread::')} characters.")
     municipality: str | None = Field(None, max_length=100,
                                      description="Overrides any stored setting.")
+
+    @field_validator("thread")
+    @classmethod
+    def _thread_fits(cls, thread: str | None, info: ValidationInfo) -> str | None:
+        """The thread's municipality is stored under 'thread:<conversation>:<thread>'."""
+        conversation = info.data.get("conversation", "")
+        if thread and len(f"thread:{conversation}:{thread}") > SCOPE_CHARS:
+            raise ValueError(f"conversation and thread together are longer than "
+                             f"{SCOPE_CHARS - len('thread::')} characters")
+        return thread
 
 
 class AskBody(ChatContext):
@@ -112,8 +129,8 @@ class SetMunicipalityBody(BaseModel):
     platform: str = Field("api", min_length=1, max_length=20, pattern=r"^[a-z0-9_-]+$")
     scope: Literal["conversation", "user"] = Field(
         description="conversation: for everyone there; user: the person's own, everywhere.")
-    user: str = Field("anonymous", min_length=1, max_length=200)
-    conversation: str = Field("api", min_length=1, max_length=400)
+    user: str = Field("anonymous", min_length=1, max_length=SCOPE_CHARS - len("user:"))
+    conversation: str = Field("api", min_length=1, max_length=CONVERSATION_CHARS)
     name: str = Field(min_length=1, max_length=200)
 
 

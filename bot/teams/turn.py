@@ -8,6 +8,7 @@ suffix, so a channel's municipality applies in every thread of it.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -16,6 +17,17 @@ from typing import Any
 from microsoft_agents.activity import Activity
 
 from bot.command_words import is_english_word
+
+MAX_CONVERSATION = 190  # what the core stores a conversation's municipality under
+
+
+def conversation_key(conversation_id: str) -> str:
+    """The channel or chat without its reply-chain suffix; an id too long to store is hashed."""
+    key = conversation_id.split(";", 1)[0]
+    if len(key) <= MAX_CONVERSATION:
+        return key
+    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+
 
 _AT = re.compile(r"<at>(.*?)</at>", re.S)
 _TAGS = re.compile(r"<[^>]{1,200}>")
@@ -66,7 +78,7 @@ class Turn:
         kind = (getattr(conversation, "conversation_type", None) or "personal") if conversation \
             else "personal"
         return cls(user=user, name=(sender.name if sender and sender.name else ""),
-                   conversation=conv_id.split(";", 1)[0], conversation_type=kind,
+                   conversation=conversation_key(conv_id), conversation_type=kind,
                    locale=activity.locale)
 
     @property

@@ -10,7 +10,7 @@ from microsoft_agents.activity import Activity
 from bot.teams import cards
 from bot.teams.links import BadLink, ReportLinks
 from bot.teams.texts import _TEXTS
-from bot.teams.turn import Turn, clean_text, language_of
+from bot.teams.turn import MAX_CONVERSATION, Turn, clean_text, conversation_key, language_of
 
 
 def fields(template: str) -> set[str]:
@@ -74,3 +74,10 @@ def test_a_long_quote_is_cut_at_a_word_and_says_so() -> None:
     assert quote.startswith(first[0]["text"]) and len(first[0]["text"]) <= cards.MAX_QUOTE
     assert "förkortat" in first[1]["text"]
     assert any("+3" in i.get("text", "") for i in body)
+
+
+def test_a_conversation_id_too_long_to_store_is_hashed_the_same_way_each_time() -> None:
+    long_id = "a:" + "x" * 400
+    assert conversation_key(long_id) == conversation_key(long_id + ";messageid=9")
+    assert len(conversation_key(long_id)) <= MAX_CONVERSATION
+    assert conversation_key("19:kanal@thread.tacv2;messageid=1") == "19:kanal@thread.tacv2"

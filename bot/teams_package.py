@@ -47,6 +47,6 @@ def write_package(out: Path, app_id: str, bot_domain: str, developer: str,
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("manifest.json", json.dumps(data, ensure_ascii=False, indent=2))
-        for icon in ("color.png", "outline.png"):
-            package.write(APP_DIR / icon, icon)
+        for name in ("color.png", "outline.png", "en-us.json"):  # icons, English texts
+            package.write(APP_DIR / name, name)
     return out

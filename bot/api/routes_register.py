@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response
 
@@ -141,7 +142,9 @@ def router(desk: ActivityDesk) -> APIRouter:
             return Response(status_code=404)
         files = desk.report(year, municipality)
         name = f"{files.name}.{'docx' if format == 'docx' else 'md'}"
-        headers = {"Content-Disposition": f'attachment; filename="{name}"',
+        fallback = name.encode("ascii", "replace").decode().replace("?", "_")
+        headers = {"Content-Disposition": f"attachment; filename=\"{fallback}\"; "
+                                          f"filename*=UTF-8''{quote(name)}",
                    "X-Activities": str(files.activities)}
         if format == "docx":
             return Response(files.docx, media_type=DOCX, headers=headers)

@@ -13,7 +13,8 @@ import time
 import uuid
 from typing import Any
 
-from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.activity import ChannelAccount, ConversationAccount, ConversationParameters
+from microsoft_agents.hosting.core import ConnectorClientBase, TurnContext
 
 from bot.command_words import ACTIVITY_WORDS, REGISTER_WORDS, first_word
 from bot.teams import cards
@@ -56,6 +57,7 @@ class PolicyAgent:
         self._asking = Asking(core)
         self._register = register
         self._welcomed: dict[str, float] = {}
+        self._escalated: dict[str, float] = {}
 
     async def on_turn(self, context: TurnContext) -> None:
         activity = context.activity
@@ -114,8 +116,13 @@ class PolicyAgent:
                                              mark="👍" if verdict == "up" else "👎")))
         elif data["action"] == cards.ESCALATE:
             await self._escalate(context, turn, ref)
+        else:  # e.g. a dialog button pressed in a client that does not open dialogs
+            language = "en" if data.get("language") == "en" else "sv"
+            await send(context, message(text("unknown_action", language)))
 
     async def _escalate(self, context: TurnContext, turn: Turn, ref: str) -> None:
+        """In a channel or group chat: @mention the coordinator in the reply chain. In personal
+        chat, where the coordinator is not a member, message them directly and tell the asker."""
         exchange = await self._core.exchange(ref)
         language, municipality = exchange["language"], exchange["municipality"]
         who = self._settings.coordinator(municipality)
@@ -123,13 +130,47 @@ class PolicyAgent:
             name = municipality or text("this_municipality", language)
             await send(context, message(text("no_coordinator", language, m=name)))
             return
-        coordinator_tag, coordinator = mention(*who)
-        sender = context.activity.from_property
-        asker_tag, asker = mention(turn.name or "?", sender.id if sender else turn.user)
+        now = time.monotonic()
+        self._escalated = {k: t for k, t in self._escalated.items() if now - t < 3600}
+        if ref in self._escalated:
+            await send(context, message(text("escalated_already", language, name=who[0])))
+            return
+        self._escalated[ref] = now
         about = text("about", language, m=municipality) if municipality else ""
-        await send(context, with_mentions(text(
-            "escalation", language, coordinator=coordinator_tag, asker=asker_tag, about=about,
-            question=cards.truncate(exchange["question"], 1000)), [coordinator, asker]))
+        question = cards.truncate(exchange["question"], 1000)
+        if not turn.personal:
+            coordinator_tag, coordinator = mention(*who)
+            sender = context.activity.from_property
+            asker_tag, asker = mention(turn.name or "?", sender.id if sender else turn.user)
+            await send(context, with_mentions(text(
+                "escalation", language, coordinator=coordinator_tag, asker=asker_tag,
+                about=about, question=question), [coordinator, asker]))
+            return
+        note = text("escalation", language, coordinator=who[0], asker=turn.name or "?",
+                    about=about, question=question)
+        try:
+            await self._direct(context, who[1], note)
+        except Exception:
+            del self._escalated[ref]
+            log.exception("could not reach the coordinator of %s", municipality)
+            await send(context, message(text("escalation_failed", language, name=who[0])))
+            return
+        await send(context, message(text("escalated", language, name=who[0])))
+
+    async def _direct(self, context: TurnContext, object_id: str, note: str) -> None:
+        """A 1:1 message to a person of our tenant (the app must be installed for them)."""
+        connector = context.services.get(ConnectorClientBase)  # type: ignore[type-abstract]
+        if connector is None:
+            raise RuntimeError("no connector client in this turn")
+        activity = context.activity
+        tenant = self._settings.tenant_id
+        created = await connector.conversations.create_conversation(ConversationParameters(
+            is_group=False, bot=activity.recipient, members=[ChannelAccount(id=object_id)],
+            tenant_id=tenant, channel_data={"tenant": {"id": tenant}}))
+        await connector.conversations.send_to_conversation(
+            created.id, message(note).model_copy(update={
+                "from_property": activity.recipient,
+                "conversation": ConversationAccount(id=created.id)}))
 
     async def _invoke(self, context: TurnContext, turn: Turn) -> None:
         activity = context.activity

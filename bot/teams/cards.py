@@ -123,13 +123,17 @@ def _input(spec: Card, value: str | None, language: str) -> Card:
     if kind == "date":
         return {"type": "Input.Date", **common}
     if kind == "number":
+        if value:
+            common["value"] = int(value) if value.isdigit() else None
+            if common["value"] is None:
+                del common["value"]
         return {"type": "Input.Number", "min": 0, **common}
     return {"type": "Input.Text", "isMultiline": kind == "long_text", "maxLength": 4000,
             **common}
 
 
 def form_card(form: Card, draft: Card, language: str, values: dict[str, str] | None = None,
-              errors: dict[str, str] | None = None, chosen_goals: list[str] | None = None,
+              errors: dict[str, str] | None = None, chosen_goals: list[int] | None = None,
               notice: str | None = None) -> Card:
     """The activity form: the parser's values (or what was typed), goals, warnings, errors."""
     values = {**draft.get("values", {}), **(values or {})}
@@ -155,13 +159,15 @@ def form_card(form: Card, draft: Card, language: str, values: dict[str, str] | N
                               spacing="None"))
     goals = draft.get("goals", [])
     if goals:
-        picked = chosen_goals if chosen_goals is not None else []
+        # a multi-select answers "0,2": values are indexes, since a goal's text holds commas
+        picked = [str(i) for i in chosen_goals or []]
         body.append({"type": "Input.ChoiceSet", "id": "goals", "isMultiSelect": True,
                      "style": "expanded", "label": text("form_goals", language),
                      "value": ",".join(picked),
                      "choices": [{"title": truncate(f"{g['label']}: {g['text']}", 300),
-                                  "value": g["reference"]} for g in goals]})
-    data = {"action": SAVE_ACTIVITY, "language": language, "line": draft.get("line", "")}
+                                  "value": str(i)} for i, g in enumerate(goals)]})
+    data = {"action": SAVE_ACTIVITY, "language": language, "line": draft.get("line", ""),
+            "goal_refs": [g["reference"] for g in goals]}
     return attachment(body, [submit(text("form_save", language), data)])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 
@@ -133,5 +134,7 @@ class CoreClient:
         params = {"format": fmt, **({"municipality": municipality} if municipality else {})}
         reply = await self._call("GET", f"/v1/register/reports/{year}", params=params)
         disposition = reply.headers.get("content-disposition", "")
-        name = disposition.partition('filename="')[2].rstrip('"') or f"rapport-{year}.{fmt}"
+        encoded = disposition.partition("filename*=UTF-8''")[2].split(";")[0].strip()
+        plain = disposition.partition('filename="')[2].partition('"')[0]
+        name = unquote(encoded) or plain or f"rapport-{year}.{fmt}"
         return reply.content, name, int(reply.headers.get("x-activities", "0"))

@@ -34,7 +34,8 @@ class ReportLinks:
 
     def read(self, token: str, now: float | None = None) -> tuple[int, str | None]:
         payload, _, signature = token.partition(".")
-        if not signature or not hmac.compare_digest(signature, self._sign(payload.encode())):
+        if not signature or not hmac.compare_digest(signature.encode(),
+                                                    self._sign(payload.encode()).encode()):
             raise BadLink("signature")
         try:
             body = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))

@@ -9,6 +9,7 @@ error and the typed values kept, and nothing is stored. Only coordinators get th
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from microsoft_agents.hosting.core import TurnContext
@@ -23,6 +24,7 @@ from bot.teams.texts import text
 from bot.teams.turn import Turn
 
 JSON = dict[str, Any]
+log = logging.getLogger("policyguide.teams")
 
 
 def dialog(title: str, attachment: JSON) -> JSON:
@@ -60,7 +62,7 @@ class RegisterFlow:
             found = await self._core.follow_ups(municipality, language)
             await send(context, card(cards.follow_ups_card(found["follow_ups"], language)))
         else:
-            if not (await self._core.writer(turn.actor))["may_write"]:
+            if not await self._may_write(turn):
                 await send(context, message(text("not_writer", language)))
                 return
             await send(context, card(cards.open_form_card(argument, language),
@@ -75,6 +77,9 @@ class RegisterFlow:
         if not turn.personal:
             await send(context, message(text("report_personal", language, year=year)))
             return
+        if not await self._may_write(turn):  # a report names people and budgets
+            await send(context, message(text("not_writer", language)))
+            return
         if self._public_url is None:
             await send(context, message(text("no_link", language)))
             return
@@ -85,10 +90,14 @@ class RegisterFlow:
             text("report_ready", language, year=year, n=count),
             text("report_link", language, minutes=self._links.ttl_s // 60), url)))
 
+    async def _may_write(self, turn: Turn) -> bool:
+        return turn.actor is not None and bool(
+            (await self._core.writer(turn.actor))["may_write"])
+
     # the dialog --------------------------------------------------------------------------
     async def open_form(self, turn: Turn, data: JSON) -> JSON:
         language = "en" if data.get("language") == "en" else "sv"
-        if not (await self._core.writer(turn.actor))["may_write"]:
+        if turn.actor is None or not await self._may_write(turn):
             return dialog_message(text("not_writer", language))
         line = str(data.get("line") or "")
         draft, form = await self._draft(turn, line, language)
@@ -96,30 +105,41 @@ class RegisterFlow:
 
     async def _draft(self, turn: Turn, line: str, language: str) -> tuple[JSON, JSON]:
         municipality = (await self._core.municipality(turn.context()))["municipality"]
-        draft = await self._core.draft(turn.actor, line, municipality, language)
+        draft = await self._core.draft(turn.actor or "", line, municipality, language)
         return {**draft, "line": line}, await self._core.form(language)
 
     async def submit(self, context: TurnContext, turn: Turn, data: JSON) -> JSON:
+        """Save, or show the form again with each field's error. Answered within Teams' invoke
+        time: two core calls, and the chat confirmation is sent once, without retry waits."""
         language = "en" if data.get("language") == "en" else "sv"
-        draft, form = await self._draft(turn, str(data.get("line") or ""), language)
+        if turn.actor is None:
+            return dialog_message(text("not_writer", language))
+        form = await self._core.form(language)
         names = [f["name"] for f in form["fields"] if f["name"] != "goals"]
         typed = {n: str(data[n]) for n in names if data.get(n) not in (None, "")}
-        goals = [g for g in str(data.get("goals") or "").split(",") if g.strip()]
+        refs = [str(r) for r in data.get("goal_refs") or []]
+        ticked = [int(i) for i in str(data.get("goals") or "").split(",")
+                  if i.strip().isdigit() and int(i) < len(refs)]
         try:
             saved = await self._core.create_activity(
-                turn.actor, typed, goals, f"teams:{turn.conversation}", language)
+                turn.actor, typed, [refs[i] for i in ticked], f"teams:{turn.conversation}",
+                language)
         except CoreError as exc:
             if exc.code == "forbidden":
                 return dialog_message(text("not_writer", language))
             if exc.code not in ("validation_failed", "bad_request"):
                 raise
+            draft, _ = await self._draft(turn, str(data.get("line") or ""), language)
             errors = {f.get("field", ""): f.get("message", "") for f in exc.fields}
             stray = [m for f, m in errors.items() if f not in names]
             notice = text("form_fix", language) + (f" {' '.join(stray)}" if stray else "")
             return dialog(text("form_title", language), cards.form_card(
                 form, {**draft, "values": {}}, language, values=typed, errors=errors,
-                chosen_goals=goals, notice=notice))
+                chosen_goals=ticked, notice=notice))
         confirmation = text("saved", language, title=saved["title"], period=saved["period"],
                             committee=saved["committee"])
-        await send(context, message(confirmation))
+        try:
+            await context.send_activity(message(confirmation))
+        except Exception:  # the dialog itself says it was saved
+            log.warning("could not post the confirmation of activity %s", saved.get("id"))
         return dialog_message(confirmation)

@@ -12,9 +12,14 @@ def message(value: str) -> Activity:
 
 
 def card(attachment: dict[str, Any], summary: str = "") -> Activity:
-    return Activity(type="message", text=summary or None,
+    """A card alone: Teams would show a ``text`` above it, so the notification preview goes in
+    ``summary`` and the card carries its own ``fallbackText``."""
+    content = {**attachment["content"], "fallbackText": summary} if summary \
+        else attachment["content"]
+    preview: dict[str, Any] = {"summary": summary} if summary else {}
+    return Activity(type="message", **preview,
                     attachments=[Attachment(content_type=attachment["contentType"],
-                                            content=attachment["content"])])
+                                            content=content)])
 
 
 def mention(name: str, user_id: str) -> tuple[str, Mention]:

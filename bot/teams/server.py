@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import warnings
 from typing import Any
+from urllib.parse import quote
 
 from aiohttp import web
 from microsoft_agents.hosting.aiohttp import CloudAdapter
@@ -30,6 +31,23 @@ log = logging.getLogger("policyguide.teams")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CLAIMS = "claims_identity"  # where the SDK's request adapter looks for the validated identity
 MAX_BODY = 256 * 1024  # Teams activities are far smaller; a 50 kB message fits
+
+
+def tenant_of(activity: dict[str, Any]) -> str | None:
+    channel_data = activity.get("channelData") or {}
+    tenant = (channel_data.get("tenant") or {}).get("id") if isinstance(channel_data, dict) \
+        else None
+    conversation = activity.get("conversation") or {}
+    return tenant or (conversation.get("tenantId") if isinstance(conversation, dict) else None)
+
+
+def check_origin(activity: dict[str, Any], settings: TeamsSettings) -> None:
+    """Teams, and our own tenant: a single-tenant bot answers nobody else."""
+    if activity.get("channelId") != settings.channel_id:
+        raise InvalidToken(f"channel {activity.get('channelId')!r} is not {settings.channel_id}")
+    tenant = tenant_of(activity)
+    if (tenant or "").lower() != settings.tenant_id.lower():
+        raise InvalidToken(f"tenant {tenant!r} is not this bot's")
 
 
 def report_links(settings: TeamsSettings) -> ReportLinks:
@@ -71,9 +89,12 @@ def build_server(settings: TeamsSettings, core: CoreClient | None = None) -> web
             body: Any = await request.json()
         except ValueError:
             return web.json_response({"error": "invalid JSON"}, status=400)
-        service_url = body.get("serviceUrl") if isinstance(body, dict) else None
+        if not isinstance(body, dict):
+            return web.json_response({"error": "an activity is a JSON object"}, status=400)
         try:
-            claims = await tokens.validate(request.headers.get("Authorization"), service_url)
+            claims = await tokens.validate(request.headers.get("Authorization"),
+                                           body.get("serviceUrl"), body.get("channelId"))
+            check_origin(body, settings)
         except InvalidToken as exc:
             log.warning("rejected an activity: %s", exc)
             return web.json_response({"error": "unauthorized"}, status=401)
@@ -81,7 +102,12 @@ def build_server(settings: TeamsSettings, core: CoreClient | None = None) -> web
         with warnings.catch_warnings():  # the SDK looks the identity up by this string key
             warnings.simplefilter("ignore", web.NotAppKeyWarning)
             request[CLAIMS] = ClaimsIdentity(claims, "Bearer", security_token=token)
-        response = await adapter.process(request, agent)
+        try:
+            response = await adapter.process(request, agent)
+        except Exception:  # e.g. Entra refused our token before the turn could start
+            ident = error_id()
+            log.exception("teams activity could not be processed [error_id=%s]", ident)
+            return web.json_response({"error": "internal", "error_id": ident}, status=500)
         return response if response is not None else web.Response(status=202)
 
     async def report_file(request: web.Request) -> web.StreamResponse:
@@ -93,8 +119,10 @@ def build_server(settings: TeamsSettings, core: CoreClient | None = None) -> web
             content, name, _ = await core.report(year, municipality, "docx")
         except CoreError as exc:
             return web.Response(status=502, text=exc.message)
+        ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
+        disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
         return web.Response(body=content, content_type=DOCX,
-                            headers={"Content-Disposition": f'attachment; filename="{name}"'})
+                            headers={"Content-Disposition": disposition})
 
     async def health(_: web.Request) -> web.StreamResponse:
         return web.json_response({"status": "ok"})

@@ -27,7 +27,11 @@ class TeamsSettings(BaseSettings):
     openid_metadata_url: str = BOT_FRAMEWORK_METADATA
     token_url: str | None = Field(
         None, description="Client-credentials endpoint; default the tenant's login endpoint.")
-    issuers: list[str] = Field(default_factory=list, description="Extra accepted JWT issuers.")
+    issuers: list[str] = Field(
+        default_factory=list,
+        description="Extra accepted JWT issuers, signed by the same metadata's keys (rarely "
+                    "needed: sovereign clouds).")
+    channel_id: str = Field("msteams", description="The only channel the bot accepts.")
     service_hosts: list[str] = Field(
         default_factory=lambda: ["smba.trafficmanager.net", "*.botframework.com"],
         description="Hosts an activity's serviceUrl may name (replies go there).")
@@ -70,9 +74,11 @@ class TeamsSettings(BaseSettings):
 
     @property
     def accepted_issuers(self) -> list[str]:
-        """Bot Framework's issuer (channel → bot) and the tenant's own (v1 and v2 tokens)."""
-        return [BOT_FRAMEWORK_ISSUER, f"https://sts.windows.net/{self.tenant_id}/",
-                f"https://login.microsoftonline.com/{self.tenant_id}/v2.0", *self.issuers]
+        """The Bot Framework's issuer, the only one Teams uses for channel → bot requests.
+
+        Not the tenant's own Entra issuers: any app in the tenant can get such a token for our
+        app id, so accepting them would let it forge activities."""
+        return [BOT_FRAMEWORK_ISSUER, *self.issuers]
 
     def coordinator(self, municipality: str | None) -> tuple[str, str] | None:
         """(display name, aadObjectId) of the municipality's coordinator, if configured."""

@@ -39,6 +39,16 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
                    "«{question}»",
                    "{coordinator} – {asker} would like a person to help with a question{about}: "
                    "\"{question}\""),
+    "escalated": ("🙋 Jag har bett {name} att svara dig här i chatten.",
+                  "🙋 I have asked {name} to answer you here in the chat."),
+    "escalated_already": ("{name} har redan fått frågan.",
+                          "{name} has already been asked."),
+    "escalation_failed": ("Jag nådde inte {name}. Kontakta hen direkt; appen behöver vara "
+                          "installerad för hen för att jag ska kunna skriva.",
+                          "I could not reach {name}. Contact them directly; the app must be "
+                          "installed for them for me to write."),
+    "unknown_action": ("Den knappen fungerar inte här. Skriv «hjälp» för kommandona.",
+                       "That button does not work here. Write \"help\" for the commands."),
     "about": (" om {m}s internationella policy", " about {m}'s international policy"),
     "no_coordinator": ("Ingen internationell samordnare är angiven för {m}. Administratören anger "
                        "den i POLICYGUIDE_TEAMS_COORDINATORS.",

@@ -18,7 +18,7 @@ from microsoft_agents.activity import Activity
 
 from bot.command_words import is_english_word
 
-MAX_CONVERSATION = 190  # what the core stores a conversation's municipality under
+MAX_CONVERSATION = 170  # the core stores "thread:<conversation>:<thread>" in 200 characters
 
 
 def conversation_key(conversation_id: str) -> str:
@@ -32,8 +32,11 @@ def conversation_key(conversation_id: str) -> str:
 _AT = re.compile(r"<at>(.*?)</at>", re.S)
 _TAGS = re.compile(r"<[^>]{1,200}>")
 _EN = re.compile(r"\b(the|who|what|which|how|does|do|is|are|must|should|can|when|decides?|"
-                 r"our|policy|goals?|report|agreements?)\b", re.I)
-_SV = re.compile(r"[åäö]|\b(vem|vad|vilka?|hur|när|ska|får|måste|och|är|om|kommunen)\b", re.I)
+                 r"our|policy|goals?|report|agreements?|with|for|of|to|and|has|have|we|"
+                 r"about|any|there|twinned|signs?|municipality)\b", re.I)
+# a Swedish word: a function word, or any word with å, ä or ö (counted once per word)
+_SV = re.compile(r"\b(vem|vad|vilka?|hur|när|ska|får|måste|och|är|om|kommunen|har|med|för|"
+                 r"till|av|det|den|vi|oss|nya?)\b|\b\w*[åäö]\w*\b", re.I)
 
 
 def clean_text(activity: Activity) -> str:
@@ -67,28 +70,39 @@ class Turn:
     conversation: str
     conversation_type: str
     locale: str | None
+    aad_object_id: str | None = None
+    thread: str | None = None
 
     @classmethod
     def of(cls, activity: Activity) -> Turn:
         sender = activity.from_property
-        user = (getattr(sender, "aad_object_id", None) or (sender.id if sender else None)
-                or "unknown")
+        aad = getattr(sender, "aad_object_id", None) or None
+        user = aad or (sender.id if sender else None) or "unknown"
         conversation = activity.conversation
         conv_id = (conversation.id if conversation else "") or ""
         kind = (getattr(conversation, "conversation_type", None) or "personal") if conversation \
             else "personal"
+        # a channel's reply chain is "<channel>;messageid=<root>": follow-ups keep its context
+        root = conv_id.partition(";messageid=")[2] or None
         return cls(user=user, name=(sender.name if sender and sender.name else ""),
                    conversation=conversation_key(conv_id), conversation_type=kind,
-                   locale=activity.locale)
+                   locale=activity.locale, aad_object_id=aad,
+                   thread=root[:20] if root and kind == "channel" else None)
 
     @property
     def personal(self) -> bool:
         return self.conversation_type == "personal"
 
     @property
-    def actor(self) -> str:
-        return f"teams:{self.user}"
+    def actor(self) -> str | None:
+        """The register's name for the person: their Entra object id, which Teams vouches for.
+        None without one: a register write is then refused, never made under another id."""
+        return f"teams:{self.aad_object_id}" if self.aad_object_id else None
 
     def context(self) -> dict[str, Any]:
         """The ``ChatContext`` of the core API."""
-        return {"platform": "teams", "user": self.user, "conversation": self.conversation}
+        found: dict[str, Any] = {"platform": "teams", "user": self.user,
+                                 "conversation": self.conversation}
+        if self.thread:
+            found["thread"] = self.thread
+        return found

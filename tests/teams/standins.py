@@ -23,6 +23,7 @@ APP_ID = "00000000-aaaa-bbbb-cccc-000000000001"
 APP_SECRET = "test-client-secret"
 TENANT = "11111111-2222-3333-4444-555555555555"
 KEY_ID = "test-key-1"
+WEBCHAT_KEY_ID = "test-key-webchat"
 ISSUER = "https://api.botframework.com"
 
 
@@ -49,23 +50,32 @@ class StandIn:
     token_requests: list[dict[str, str]] = field(default_factory=list)
     throttle: int = 0  # answer this many connector calls with 429 first
     throttled: int = 0
+    created: list[dict[str, Any]] = field(default_factory=list)  # POST /v3/conversations
+    refuse_create: bool = False  # as Teams does when the app is not installed for the member
     key: rsa.RSAPrivateKey = field(
         default_factory=lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048))
 
     def reset(self) -> None:
         self.sent.clear()
+        self.created.clear()
         self.throttle = self.throttled = 0
+        self.refuse_create = False
 
-    def channel_token(self, service_url: str, *, audience: str = APP_ID, issuer: str = ISSUER,
-                      expires_in: int = 600, key: rsa.RSAPrivateKey | None = None) -> str:
+    def channel_token(self, service_url: str | None, *, audience: str = APP_ID,
+                      issuer: str = ISSUER, expires_in: int = 600,
+                      key: rsa.RSAPrivateKey | None = None, kid: str = KEY_ID) -> str:
         now = int(time.time())
-        claims = {"iss": issuer, "aud": audience, "serviceurl": service_url, "nbf": now - 5,
-                  "iat": now - 5, "exp": now + expires_in}
-        return jwt.encode(claims, key or self.key, algorithm="RS256",
-                          headers={"kid": KEY_ID})
+        claims: dict[str, Any] = {"iss": issuer, "aud": audience, "nbf": now - 5,
+                                  "iat": now - 5, "exp": now + expires_in}
+        if service_url is not None:
+            claims["serviceurl"] = service_url
+        return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": kid})
 
     def replies(self, conversation: str) -> list[Sent]:
-        return [s for s in self.sent if s.conversation == conversation]
+        """What was sent to ``conversation``; a channel's replies to any of its reply chains."""
+        if ";" in conversation:
+            return [s for s in self.sent if s.conversation == conversation]
+        return [s for s in self.sent if s.conversation.split(";")[0] == conversation]
 
     # the server -----------------------------------------------------------------------------
     def app(self) -> web.Application:
@@ -75,8 +85,12 @@ class StandIn:
 
         async def keys(_: web.Request) -> web.Response:
             public = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
-            return web.json_response({"keys": [{**public, "kid": KEY_ID, "use": "sig",
-                                                "alg": "RS256"}]})
+            # as the Bot Framework's: one key per set of channels it is endorsed for
+            return web.json_response({"keys": [
+                {**public, "kid": KEY_ID, "use": "sig", "alg": "RS256",
+                 "endorsements": ["msteams"]},
+                {**public, "kid": WEBCHAT_KEY_ID, "use": "sig", "alg": "RS256",
+                 "endorsements": ["webchat", "directline"]}]})
 
         async def token(request: web.Request) -> web.Response:
             form = dict(await request.post())
@@ -95,7 +109,15 @@ class StandIn:
                                   await request.json()))
             return web.json_response({"id": uuid.uuid4().hex})
 
+        async def create(request: web.Request) -> web.Response:
+            body = await request.json()
+            if self.refuse_create:
+                return web.json_response({"error": {"code": "Forbidden"}}, status=403)
+            self.created.append(body)
+            return web.json_response({"id": f"a:direct-{len(self.created)}"}, status=201)
+
         app = web.Application()
+        app.router.add_post("/v3/conversations", create)
         app.router.add_get("/openid", metadata)
         app.router.add_get("/keys", keys)
         app.router.add_post("/token", token)

@@ -24,6 +24,7 @@ def actions(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def test_a_personal_question_gets_a_card_with_verbatim_quotes(teams: Teams) -> None:
     sent = teams.say("Vem beslutar om medlemskap i internationella nätverk i Eksjö?")
     assert len(sent) == 1
+    assert "text" not in sent[0].body and sent[0].body["summary"]  # the card alone is shown
     card = card_of(sent[0])
     found = quotes(card)
     assert found, texts_of(card)
@@ -172,3 +173,47 @@ def test_a_channel_with_a_municipality_gets_the_briefing_on_install(teams: Teams
                               membersAdded=[{"id": BOT_ID, "name": "Policyguide"}]))
     card = card_of(teams.standin.replies(team)[-1])
     assert "Introduktion: Lilla Edet" in texts_of(card)
+
+
+def test_ask_a_person_from_personal_chat_messages_the_coordinator_directly(teams: Teams) -> None:
+    chat = "a:personal-help"
+    teams.say("kommun Eksjö", conversation=chat, user="aad-asker-9", sender="Pelle Persson")
+    answer = card_of(teams.say("Vem beslutar om bidrag till utbyten?", conversation=chat,
+                               user="aad-asker-9", sender="Pelle Persson")[-1])
+    click = teams.activity(value=actions(answer)["🙋 Fråga en människa"], conversation=chat,
+                           user="aad-asker-9", sender="Pelle Persson")
+    teams.post(click)
+    assert [m["id"] for m in teams.standin.created[0]["members"]] == [COORDINATOR_OID]
+    direct = teams.standin.replies("a:direct-1")
+    assert len(direct) == 1 and "Pelle Persson" in direct[0].body["text"]
+    assert "Vem beslutar om bidrag till utbyten?" in direct[0].body["text"]
+    assert "Karin Samordnare" in teams.standin.replies(chat)[-1].body["text"]
+    teams.post({**click, "id": "again"})
+    assert len(teams.standin.created) == 1
+    assert "redan" in teams.standin.replies(chat)[-1].body["text"]
+
+
+def test_a_coordinator_who_cannot_be_reached_is_named_to_the_asker(teams: Teams) -> None:
+    chat = "a:personal-help-2"
+    teams.standin.refuse_create = True
+    teams.say("kommun Eksjö", conversation=chat, user="aad-asker-10")
+    answer = card_of(teams.say("Vilka mål har policyn?", conversation=chat,
+                               user="aad-asker-10")[-1])
+    teams.post(teams.activity(value=actions(answer)["🙋 Fråga en människa"], conversation=chat,
+                              user="aad-asker-10"))
+    told = teams.standin.replies(chat)[-1].body["text"]
+    assert "nådde inte Karin Samordnare" in told
+
+
+def test_an_unknown_button_is_answered(teams: Teams) -> None:
+    teams.post(teams.activity(value={"action": "open_form", "line": "x"}, conversation="a:btn"))
+    assert "hjälp" in teams.standin.replies("a:btn")[-1].body["text"]
+
+
+def test_a_follow_up_in_a_channel_reply_chain_is_asked_with_its_question(teams: Teams) -> None:
+    root = "19:trad@thread.tacv2;messageid=1711111111"
+    teams.say("Vem skriver under avtal med nya vänorter?", conversation=root,
+              conversation_type="channel")
+    follow = card_of(teams.say("Och i Älmhult?", conversation=root,
+                               conversation_type="channel")[-1])
+    assert any("tecknas av KS" in q for q in quotes(follow))

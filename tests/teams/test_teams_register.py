@@ -63,7 +63,7 @@ def test_the_form_is_prefilled_and_a_bad_date_is_shown_by_field(teams: Teams) ->
     card = dialog["value"]["card"]["content"]
     values = inputs(card)
     assert values["start_date"] == "2026-05-03" and values["end_date"] == "2026-05-07"
-    assert values["country"] == "Norge" and values["participants"] == "12"
+    assert values["country"] == "Norge" and values["participants"] == 12
     before = titles(teams)
     again = submit(teams, COORDINATOR_OID, chat, card, end_date="2026-04-01",
                    title="Kulturutbyte Time")["task"]
@@ -91,7 +91,8 @@ def test_a_valid_form_is_stored_confirmed_and_listed(teams: Teams) -> None:
     assert any("Kulturutbyte med Time 2026" in t for t in texts_of(listed))
     follow = card_of(teams.say("aktivitet uppföljning", user=COORDINATOR_OID,
                                conversation=chat)[-1])
-    assert texts_of(follow)
+    waiting = " ".join(texts_of(follow))
+    assert "Kulturutbyte med Time 2026" in waiting and "saknas" in waiting
 
 
 def test_the_annual_report_is_a_signed_link_in_personal_chat_only(teams: Teams) -> None:
@@ -99,6 +100,8 @@ def test_the_annual_report_is_a_signed_link_in_personal_chat_only(teams: Teams) 
                         conversation_type="channel")
     assert "personlig chatt" in channel[-1].body["text"]
     assert "fyra siffror" in teams.say("rapport tjugo", conversation="a:r")[-1].body["text"]
+    refused = teams.say("rapport 2026", user="aad-visitor", conversation="a:r1")
+    assert "Bara internationella samordnare" in refused[-1].body["text"]
     card = card_of(teams.say("rapport 2026", user=COORDINATOR_OID, conversation="a:r2")[-1])
     url = card["actions"][0]["url"]
     assert url.startswith("http://bot.test/files/")
@@ -108,9 +111,36 @@ def test_the_annual_report_is_a_signed_link_in_personal_chat_only(teams: Teams) 
     assert "attachment" in got.headers["content-disposition"]
     tampered = httpx.get(f"{teams.bot_url}{path[:-3]}xyz")
     assert tampered.status_code == 403
+    assert httpx.get(f"{teams.bot_url}/files/abc.%C3%A4").status_code == 403
 
 
 def test_an_unknown_dialog_is_not_silently_accepted(teams: Teams) -> None:
     reply = teams.post(teams.activity("invoke", name="composeExtension/query",
                                       value={"data": {}}))
     assert reply.status_code == 501
+
+
+def test_ticked_goals_are_stored_whole(teams: Teams) -> None:
+    chat = "a:coordinator-goals"
+    teams.say("kommun Eksjö", user=COORDINATOR_OID, conversation=chat)
+    card = open_form(teams, COORDINATOR_OID, chat)["task"]["value"]["card"]["content"]
+    goals = next(i for i in card["body"] if i.get("id") == "goals")
+    refs = card["actions"][0]["data"]["goal_refs"]
+    assert len(goals["choices"]) == len(refs) >= 2
+    done = submit(teams, COORDINATOR_OID, chat, card, title="Målutbyte med Time",
+                  form="municipal_partnership", goals="0,1")["task"]
+    assert done["type"] == "message", done
+    stored = next(a for a in teams.core("GET", "/v1/register/activities")["activities"]
+                  if a["title"] == "Målutbyte med Time")
+    assert stored["goals"] == refs[:2]
+
+
+def test_a_sender_without_an_entra_id_cannot_write_even_with_a_coordinators_id(
+        teams: Teams) -> None:
+    activity = teams.activity("invoke", name="task/fetch", user=COORDINATOR_OID,
+                              conversation="a:spoof",
+                              value={"data": {"action": "open_form", "line": LINE}})
+    del activity["from"]["aadObjectId"]
+    activity["from"]["id"] = COORDINATOR_OID
+    reply = teams.post(activity)
+    assert "Bara internationella samordnare" in reply.json()["task"]["value"]

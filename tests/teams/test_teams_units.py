@@ -41,6 +41,8 @@ def test_a_report_link_reads_back_and_refuses_tampering_and_age() -> None:
     ("Who decides on twinning agreements?", "sv-SE", "en"),
     ("goals", "sv-SE", "en"),
     ("Eksjö", "en-GB", "sv"),
+    ("Is Eksjö twinned with Time?", "sv-SE", "en"),
+    ("Vilka vänorter har Älmhult?", "en-US", "sv"),
     ("2026", "en-GB", "en"),
     ("", "sv-SE", "sv"),
 ])

@@ -43,7 +43,8 @@ def test_the_command_writes_a_zip_with_the_manifest_and_both_icons(tmp_path: Pat
                                       "policyguide.kommun.example.se", "--out", str(out)])
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(out) as package:
-        assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        assert sorted(package.namelist()) == ["color.png", "en-us.json", "manifest.json",
+                                              "outline.png"]
         assert package.read("color.png")[:8] == b"\x89PNG\r\n\x1a\n"
         assert json.loads(package.read("manifest.json"))["id"] == APP_ID
 
@@ -55,3 +56,20 @@ def test_the_command_without_an_app_id_says_what_to_give(
     result = CliRunner().invoke(app, ["teams", "package", "--domain", "bot.example.se"])
     assert result.exit_code == 2 and "--app-id" in result.output
     assert not (tmp_path / "dist").exists()
+
+
+def test_every_command_has_an_english_title_and_every_one_routes(tmp_path: Path) -> None:
+    from bot.command_words import ACTIVITY_WORDS, POLICY_WORDS, REGISTER_WORDS, first_word
+    from bot.teams_package import APP_DIR
+
+    data = manifest(APP_ID, "bot.example.se", "Kommunen", "https://example.se")
+    commands = data["bots"][0]["commandLists"][0]["commands"]  # type: ignore[index]
+    english = json.loads((APP_DIR / "en-us.json").read_text(encoding="utf-8"))
+    titles = [c["title"] for c in commands] + [
+        english[f"bots[0].commandLists[0].commands[{i}].title"] for i in range(len(commands))]
+    assert f"bots[0].commandLists[0].commands[{len(commands)}].title" not in english
+    for title in titles:
+        word, rest = first_word(title)
+        known = word in POLICY_WORDS or word in {"rapport", "report", "hjälp", "help"} or (
+            word in ACTIVITY_WORDS and (not rest or rest in REGISTER_WORDS))
+        assert known, title

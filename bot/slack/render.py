@@ -12,7 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.text_cut import truncate
 from knowledge.models import Answer, Citation
+
+__all__ = ["truncate"]  # the Slack modules import it from here
 
 Block = dict[str, Any]
 MAX_BLOCKS = 50
@@ -50,15 +53,6 @@ def labels(language: str) -> dict[str, str]:
 def escape(text: str) -> str:
     """Slack mrkdwn treats &, < and > as control characters; user and policy text must not."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def truncate(text: str, limit: int, marker: str = "…") -> str:
-    """``text`` cut at a word boundary so that it, with ``marker``, fits ``limit`` characters."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - len(marker)]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip() + marker
 
 
 def answer_message(answer: Answer, ref: str, *, shareable: bool = False,

@@ -164,12 +164,13 @@ class PolicyAgent:
             raise RuntimeError("no connector client in this turn")
         activity = context.activity
         tenant = self._settings.tenant_id
+        bot = activity.recipient or ChannelAccount(id=f"28:{self._settings.app_id}")
         created = await connector.conversations.create_conversation(ConversationParameters(
-            is_group=False, bot=activity.recipient, members=[ChannelAccount(id=object_id)],
+            is_group=False, bot=bot, members=[ChannelAccount(id=object_id)],
             tenant_id=tenant, channel_data={"tenant": {"id": tenant}}))
         await connector.conversations.send_to_conversation(
             created.id, message(note).model_copy(update={
-                "from_property": activity.recipient,
+                "from_property": bot,
                 "conversation": ConversationAccount(id=created.id)}))
 
     async def _invoke(self, context: TurnContext, turn: Turn) -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.teams.texts import text
+from bot.text_cut import truncate
+
+__all__ = ["truncate"]
 
 Card = dict[str, Any]
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
@@ -19,14 +22,6 @@ MAX_ANSWER = 3000
 MAX_LINES = 15
 # the ``action`` in a card's submit data: the handlers dispatch on it
 FEEDBACK, ESCALATE, OPEN_FORM, SAVE_ACTIVITY = "feedback", "escalate", "open_form", "save"
-
-
-def truncate(value: str, limit: int, marker: str = "…") -> str:
-    if len(value) <= limit:
-        return value
-    cut = value[: limit - len(marker)]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip() + marker
 
 
 def attachment(body: list[Card], actions: list[Card] | None = None) -> Card:

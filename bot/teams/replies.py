@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from microsoft_agents.activity import Activity, Attachment, ChannelAccount, Mention
+from microsoft_agents.activity import Activity, Attachment, ChannelAccount, EntityTypes, Mention
 
 
 def message(value: str) -> Activity:
@@ -25,7 +25,7 @@ def card(attachment: dict[str, Any], summary: str = "") -> Activity:
 def mention(name: str, user_id: str) -> tuple[str, Mention]:
     """The ``<at>`` text to put in a message and the entity that makes Teams notify ``name``."""
     tag = f"<at>{name}</at>"
-    return tag, Mention(type="mention", text=tag,
+    return tag, Mention(type=EntityTypes.MENTION, text=tag,
                         mentioned=ChannelAccount(id=user_id, name=name))
 
 

@@ -127,6 +127,7 @@ def test_ask_a_person_mentions_the_coordinator(teams: Teams) -> None:
     escalation = teams.standin.replies(chat)[-1].body
     assert "<at>Karin Samordnare</at>" in escalation["text"]
     assert "Hur ofta ska policyn revideras?" in escalation["text"]
+    assert {e["type"] for e in escalation["entities"]} == {"mention"}
     mentioned = {e["mentioned"]["id"] for e in escalation["entities"]}
     assert COORDINATOR_OID in mentioned
 

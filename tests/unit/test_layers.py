@@ -51,10 +51,10 @@ def imported_modules(path: Path) -> set[str]:
 def test_the_teams_adapter_reaches_the_core_only_over_http() -> None:
     """bot/teams runs on Python 3.12 without torch: of this project it may import only itself
     and the standard-library command words."""
-    allowed_own = ("bot.teams", "bot.command_words")
+    allowed_own = ("bot.teams", "bot.command_words", "bot.text_cut")
     for path in (REPO / "bot" / "teams").rglob("*.py"):
         own = {m for m in imported_modules(path)
                if m.split(".")[0] in {"bot", "knowledge", "register", "ingest", "prompts"}}
         assert all(m.startswith(allowed_own) for m in own), (path, own)
-    words = imported_packages(REPO / "bot" / "command_words.py")
-    assert words <= {"__future__", "re", "typing"}
+    for shared in ("command_words.py", "text_cut.py"):
+        assert imported_packages(REPO / "bot" / shared) <= {"__future__", "re", "typing"}

@@ -16,6 +16,7 @@ from bot.cli_facts import register as register_fact_commands
 from bot.cli_feedback import feedback
 from bot.cli_ingest import register as register_ingest_commands
 from bot.cli_register import register_app
+from bot.cli_reminders import reminders_command
 from bot.cli_teams import teams_app
 from bot.render_cli import render_answer, render_decision, render_eval
 from bot.slack.run import slack_command
@@ -170,6 +171,7 @@ app.add_typer(register_app, name="register")
 app.command("slack")(slack_command)
 app.command("serve")(serve_command)
 app.add_typer(teams_app, name="teams")
+app.command("reminders")(reminders_command)
 
 
 def main() -> None:

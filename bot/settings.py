@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.reminders.schedule import parse_month_day
+
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
 
 
@@ -80,6 +82,8 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(
         None, description="Slack app-level token (xapp-…, scope connections:write) for Socket Mode."
     )
+    slack_api_url: str = Field("https://slack.com/api/",
+                               description="Slack's Web API (a proxy, or a test stand-in).")
     slack_signing_secret: SecretStr | None = Field(
         None, description="Slack signing secret, to verify requests in HTTP mode."
     )
@@ -136,6 +140,13 @@ class Settings(BaseSettings):
             "without one. Give each integration (the Teams bot, an intranet page) its own."
         ),
     )
+    reminder_report_days: int = Field(
+        30, ge=0, le=365, description="Remind of a missing after-report this many days after "
+                                      "an activity ended.")
+    reminder_annual_due: dict[str, str] = Field(
+        default_factory=dict,
+        description='Municipality (or "*") -> MM-DD on which last year\'s annual compilation '
+                    'is due, e.g. {"*": "03-31", "Eksjö": "02-15"}; default 03-31.')
     teams_app_id: str | None = Field(
         None, description="`policyguide teams package`: the Azure Bot's Microsoft App ID.")
     teams_bot_domain: str | None = Field(
@@ -151,6 +162,11 @@ class Settings(BaseSettings):
         if self.embedding_provider != "sentence-transformers" and self.embedding_model:
             raise ValueError(
                 "embedding_model is only used with embedding_provider=sentence-transformers")
+        for municipality, month_day in self.reminder_annual_due.items():
+            try:
+                parse_month_day(month_day)
+            except ValueError as exc:
+                raise ValueError(f"reminder_annual_due[{municipality!r}]: {exc}") from exc
         return self
 
     @property

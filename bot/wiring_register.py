@@ -13,17 +13,19 @@ from sqlalchemy import Engine
 from bot.settings import Settings
 from register.chat_state import ChatStateStore
 from register.db import make_engine, session_factory, sqlite_url, upgrade
+from register.reminder_log import ReminderLog
 from register.roles import AccessPolicy
 from register.service import RegisterService
 
 
 @dataclass(frozen=True)
 class Register:
-    """The register's service and the chat-state store over one engine."""
+    """The register's service, the chat-state store and the reminder log over one engine."""
 
     engine: Engine
     service: RegisterService
     chat_state: ChatStateStore
+    reminders: ReminderLog
 
 
 def database_url(settings: Settings) -> str:
@@ -39,4 +41,4 @@ def build_register(settings: Settings, *, migrate: bool = True) -> Register:
     sessions = session_factory(engine)
     service = RegisterService(sessions, access=AccessPolicy(settings.coordinators),
                               committees=settings.committees)
-    return Register(engine, service, ChatStateStore(sessions))
+    return Register(engine, service, ChatStateStore(sessions), ReminderLog(sessions))

@@ -174,3 +174,29 @@ class Feedback(Base):
     verdict: Mapped[str] = mapped_column(String(4))
     municipality: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class ReminderSend(Base):
+    """One reminder delivered to one recipient: the unique key makes a second send, by any
+    scheduler process, a no-op."""
+
+    __tablename__ = "reminder_sends"
+
+    item: Mapped[str] = mapped_column(String(200), primary_key=True)
+    period: Mapped[str] = mapped_column(String(40), primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(250), primary_key=True)
+    sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class ReminderState(Base):
+    """A coordinator's answer to a reminder: done (on a date), or snoozed until a date."""
+
+    __tablename__ = "reminder_states"
+    __table_args__ = (CheckConstraint("status IN ('done', 'snoozed')", name="status"),)
+
+    item: Mapped[str] = mapped_column(String(200), primary_key=True)
+    period: Mapped[str] = mapped_column(String(40), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10))
+    until: Mapped[dt.date | None] = mapped_column(Date)
+    actor: Mapped[str] = mapped_column(String(250))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

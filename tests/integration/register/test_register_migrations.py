@@ -15,7 +15,9 @@ from register.db import VERSION_TABLE, current_revision, downgrade, make_engine,
 from register.models import Base
 
 REPO = Path(__file__).resolve().parents[3]
-TABLES = {"activities", "activity_audit", "chat_scopes", "answer_feedback"}
+TABLES = {"activities", "activity_audit", "chat_scopes", "answer_feedback", "reminder_sends",
+          "reminder_states"}
+HEAD = "0003"
 
 
 def test_upgrade_head_then_downgrade_base_then_upgrade_again(empty_url: str) -> None:
@@ -23,16 +25,18 @@ def test_upgrade_head_then_downgrade_base_then_upgrade_again(empty_url: str) -> 
     try:
         assert current_revision(engine) is None
         upgrade(engine)
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == HEAD
         assert set(inspect(engine).get_table_names()) >= TABLES
         upgrade(engine)  # already at head: nothing to do, no error
+        downgrade(engine, "0002")
+        assert "reminder_sends" not in inspect(engine).get_table_names()
         downgrade(engine, "0001")
         assert "chat_scopes" not in inspect(engine).get_table_names()
         downgrade(engine)
         assert current_revision(engine) is None
         assert not TABLES & set(inspect(engine).get_table_names())
         upgrade(engine)
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == HEAD
     finally:
         engine.dispose()
 
@@ -56,6 +60,6 @@ def test_alembic_command_line_uses_the_ini_at_the_repo_root(empty_url: str) -> N
     assert out.returncode == 0, out.stderr
     engine = make_engine(empty_url)
     try:
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == HEAD
     finally:
         engine.dispose()

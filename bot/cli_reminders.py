@@ -98,6 +98,8 @@ def _send(config: Settings, found: list[Reminder], log: ReminderLog, day: dt.dat
           lang: str) -> None:
     from slack_sdk import WebClient
 
+    from bot.slack.render_reminders import reminder_message
+
     token = config.slack_bot_token.get_secret_value() if config.slack_bot_token else ""
     client = WebClient(token=token, base_url=config.slack_api_url)
     users = slack_recipients(config)
@@ -106,8 +108,10 @@ def _send(config: Settings, found: list[Reminder], log: ReminderLog, day: dt.dat
         user = users.get(municipality.casefold()) or users.get("*")
         return [f"slack:{user}"] if user else []
 
-    def post(recipient: str, text: str) -> None:
-        client.chat_postMessage(channel=recipient.removeprefix("slack:"), text=text)
+    def post(recipient: str, reminder: Reminder, text: str) -> None:
+        message = reminder_message(reminder, text, lang)
+        client.chat_postMessage(channel=recipient.removeprefix("slack:"), text=message.text,
+                                blocks=message.blocks)
 
     result = deliver(found, recipients, post, log, day, lang)
     console.print(f"Sent {len(result.sent)}, already sent before {result.skipped}, "

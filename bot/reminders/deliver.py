@@ -18,7 +18,7 @@ from bot.reminders.service import Reminder
 from register.reminder_log import ReminderLog
 
 log = logging.getLogger("policyguide.reminders")
-Post = Callable[[str, str], None]  # (recipient, text)
+Post = Callable[[str, Reminder, str], None]  # (recipient, reminder, its text)
 
 
 @dataclass
@@ -44,7 +44,7 @@ def deliver(reminders: Sequence[Reminder], recipients: Callable[[str], list[str]
                 result.skipped += 1
                 continue
             try:
-                post(recipient, render(reminder, today, language))
+                post(recipient, reminder, render(reminder, today, language))
             except Exception as exc:
                 log_.release(reminder.item, reminder.period, recipient)
                 log.warning("reminder %s to %s failed: %s", reminder.item, recipient, exc)

@@ -21,6 +21,7 @@ from bot.core import BoundedMemory, Commands
 from bot.settings import Settings
 from bot.slack.guard import log_bolt_error
 from bot.slack.listeners import register_all
+from register.reminder_log import ReminderLog
 
 log = logging.getLogger("policyguide.slack")
 
@@ -37,10 +38,12 @@ def default_client(settings: Settings) -> WebClient:
 
 
 def build_app(commands: Commands, settings: Settings, client: WebClient | None = None,
-              workers: int = 8, desk: ActivityDesk | None = None) -> App:
+              workers: int = 8, desk: ActivityDesk | None = None,
+              reminders: ReminderLog | None = None) -> App:
     """The app for either mode; HTTP requests are verified with the signing secret.
 
-    ``desk`` adds ``/aktivitet`` (the register); without it the app answers questions only."""
+    ``desk`` adds ``/aktivitet`` (the register); without it the app answers questions only.
+    ``reminders`` adds the buttons of reminder DMs (done, snooze)."""
     app = App(
         client=client or default_client(settings),
         signing_secret=_secret(settings.slack_signing_secret) or "",
@@ -50,7 +53,7 @@ def build_app(commands: Commands, settings: Settings, client: WebClient | None =
     )
     app.middleware(drop_redelivered_events())
     app.error(log_bolt_error)
-    register_all(app, commands, desk)
+    register_all(app, commands, desk, reminders)
     return app
 
 

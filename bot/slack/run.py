@@ -66,7 +66,7 @@ def run_slack(settings: Settings, mode: str, port: int | None = None) -> None:
     parts = build_chat(settings)
     desk = ActivityDesk(parts.register.service, parts.commands, settings.coordinators,
                         settings.default_municipality)
-    app = build_app(parts.commands, settings, desk=desk)
+    app = build_app(parts.commands, settings, desk=desk, reminders=parts.register.reminders)
     _stop_on_sigterm()
     if mode == "http":
         serve_http(app, settings.slack_host, port or settings.slack_port)

@@ -17,12 +17,17 @@ from bot.slack.listeners import (
     home,
     policy_command,
     questions,
+    reminders,
 )
+from register.reminder_log import ReminderLog
 
 
-def register_all(app: App, commands: Commands, desk: ActivityDesk | None = None) -> None:
+def register_all(app: App, commands: Commands, desk: ActivityDesk | None = None,
+                 reminder_log: ReminderLog | None = None) -> None:
     for module in (questions, policy_command, actions, home):
         module.register(app, commands)
     if desk is not None:
         activity_command.register(app, commands, desk)
         activity_modal.register(app, commands, desk)
+    if reminder_log is not None:
+        reminders.register(app, reminder_log)

@@ -41,14 +41,15 @@ def start_bot(service: PolicyService, standin: SlackStandIn,
         desk = ActivityDesk(parts.register.service, parts.commands, settings.coordinators,
                             settings.default_municipality)
         client = WebClient(token="xoxb-test", base_url=standin.api_url)
-        app = build_app(parts.commands, settings, client=client, desk=desk)
+        app = build_app(parts.commands, settings, client=client, desk=desk,
+                        reminders=parts.register.reminders)
         server = HttpServer(app, "127.0.0.1", 0)
         threading.Thread(target=server.run, daemon=True).start()
         servers.append(server)
         slack = SignedSlack(f"http://127.0.0.1:{server.port}{EVENTS_PATH}", SECRET,
                             standin.response_url(""))
         return RunningBot(slack, standin, parts.commands, parts.register.chat_state,
-                          parts.register.service)
+                          parts.register.service, parts.register.reminders)
 
     yield start
     for server in servers:

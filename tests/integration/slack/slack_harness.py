@@ -12,6 +12,7 @@ from slack_standin import SlackStandIn
 from bot.core import Commands
 from bot.settings import Settings
 from register.chat_state import ChatStateStore
+from register.reminder_log import ReminderLog
 from register.service import RegisterService
 
 SECRET = "test-signing-secret"
@@ -26,6 +27,7 @@ class RunningBot:
     commands: Commands
     store: ChatStateStore
     register: RegisterService
+    reminders: ReminderLog
 
 
 def bot_settings(data_dir: Path, **overrides: Any) -> Settings:

@@ -10,13 +10,16 @@ from __future__ import annotations
 from fastapi import Depends, FastAPI
 
 from bot.activity_desk import ActivityDesk
-from bot.api import errors, routes_policy, routes_register
+from bot.api import errors, routes_policy, routes_register, routes_reminders
 from bot.api.auth import ApiKeys
 from bot.api.schemas import HealthOut
 from bot.core import Commands
+from bot.reminders.service import Reminders
+from register.reminder_log import ReminderLog
 
 
-def create_app(commands: Commands, desk: ActivityDesk, keys: ApiKeys) -> FastAPI:
+def create_app(commands: Commands, desk: ActivityDesk, keys: ApiKeys,
+               reminders: tuple[Reminders, ReminderLog] | None = None) -> FastAPI:
     app = FastAPI(title="Policyguide core API", version="1",
                   description="Cited answers from municipal international policies, the facts "
                               "they set (who decides, goals, follow-up) and the register of "
@@ -32,4 +35,6 @@ def create_app(commands: Commands, desk: ActivityDesk, keys: ApiKeys) -> FastAPI
     secured = [Depends(keys)]
     app.include_router(routes_policy.router(commands), dependencies=secured)
     app.include_router(routes_register.router(desk), dependencies=secured)
+    if reminders is not None:
+        app.include_router(routes_reminders.router(*reminders), dependencies=secured)
     return app

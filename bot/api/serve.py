@@ -17,21 +17,38 @@ from bot.settings import Settings
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from bot.wiring_chat import ChatParts
+    from knowledge.service import PolicyService
+
 log = logging.getLogger("policyguide.api")
 
 
-def build_api(settings: Settings) -> FastAPI:
+def build_api(settings: Settings, service: PolicyService | None = None) -> FastAPI:
     """The API over the same parts the chat bots run on (one register database)."""
+    return assemble(settings, service)[0]
+
+
+def assemble(settings: Settings,
+             service: PolicyService | None = None) -> tuple[FastAPI, ChatParts]:
+    """The app and the parts it runs on (tests read what was stored through the parts)."""
     from bot.activity_desk import ActivityDesk
     from bot.api.app import create_app
     from bot.api.auth import ApiKeys
+    from bot.reminders.service import ReminderRules, Reminders
     from bot.wiring_chat import build_chat
 
     keys = ApiKeys(settings.api_keys)  # checked first: no model loads for a wrong setting
-    parts = build_chat(settings)
+    parts = build_chat(settings, service=service)
     desk = ActivityDesk(parts.register.service, parts.commands, settings.coordinators,
                         settings.default_municipality)
-    return create_app(parts.commands, desk, keys)
+    policies = parts.commands.service
+    reminders = Reminders(policies.briefing, policies.municipalities, parts.register.service,
+                          parts.register.reminders,
+                          ReminderRules.of(settings.reminder_report_days,
+                                           settings.reminder_annual_due),
+                          resolve=policies.resolve_municipality)
+    app = create_app(parts.commands, desk, keys, (reminders, parts.register.reminders))
+    return app, parts
 
 
 def serve_command(

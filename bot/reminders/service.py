@@ -63,12 +63,19 @@ class Reminders:
     """Computes reminders; sending them is the caller's (CLI, scheduler, bots)."""
 
     def __init__(self, briefing: Callable[[str], Briefing], municipalities: Callable[[], list[str]],
-                 register: RegisterService, log: ReminderLog, rules: ReminderRules) -> None:
+                 register: RegisterService, log: ReminderLog, rules: ReminderRules,
+                 resolve: Callable[[str], str | None] | None = None) -> None:
         self._briefing = briefing
         self._municipalities = municipalities
+        self._resolve = resolve
         self._register = register
         self._log = log
         self._rules = rules
+
+    def resolve(self, name: str) -> str | None:
+        """The municipality's name as the store spells it (raises or returns None if unknown,
+        as the policy service does)."""
+        return self._resolve(name) if self._resolve else name
 
     def due(self, today: dt.date, within_days: int = 30,
             municipality: str | None = None) -> list[Reminder]:

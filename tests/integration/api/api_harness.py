@@ -20,6 +20,7 @@ from fastapi import FastAPI
 from bot.core import Commands
 from bot.settings import Settings
 from register.chat_state import ChatStateStore
+from register.reminder_log import ReminderLog
 from register.service import RegisterService
 
 KEY = "test-api-key-0123456789abcdef"
@@ -36,6 +37,7 @@ class RunningApi:
     commands: Commands
     store: ChatStateStore
     register: RegisterService
+    reminders: ReminderLog
 
     def bare(self) -> httpx.Client:
         """A client that sends no key."""

@@ -2,7 +2,7 @@
 
 One server per test module, over the session's real ``PolicyService`` and a register (SQLite)
 in the module's own data directory, so register state never leaks between modules. The parts
-are built exactly as ``policyguide serve`` builds them (``build_chat`` and ``ActivityDesk``);
+are built exactly as ``policyguide serve`` builds them (``bot.api.serve.assemble``);
 tests read what was stored through the same ``Commands``, ``ChatStateStore`` and
 ``RegisterService`` objects the server runs on.
 """
@@ -15,26 +15,20 @@ import httpx
 import pytest
 from api_harness import CORPUS, KEY, RunningApi, ThreadedServer, api_settings
 
-from bot.activity_desk import ActivityDesk
-from bot.api.app import create_app
-from bot.api.auth import ApiKeys
-from bot.wiring_chat import build_chat
+from bot.api.serve import assemble
 from knowledge.service import PolicyService
 
 
 @pytest.fixture(scope="module")
 def api(service: PolicyService, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApi]:
     settings = api_settings(tmp_path_factory.mktemp("api"))
-    parts = build_chat(settings, service=service)
-    desk = ActivityDesk(parts.register.service, parts.commands, settings.coordinators,
-                        settings.default_municipality)
-    app = create_app(parts.commands, desk, ApiKeys(settings.api_keys))
+    app, parts = assemble(settings, service=service)
     with ThreadedServer(app) as running:
         url = f"http://127.0.0.1:{running.port}"
         with httpx.Client(base_url=url, timeout=60,
                           headers={"Authorization": f"Bearer {KEY}"}) as client:
             yield RunningApi(url, client, parts.commands, parts.register.chat_state,
-                             parts.register.service)
+                             parts.register.service, parts.register.reminders)
 
 
 @pytest.fixture(scope="session")

@@ -1,28 +1,69 @@
-"""``python -m bot.teams``: the Teams bot on POLICYGUIDE_TEAMS_HOST:PORT (default 127.0.0.1:3978).
+"""``python -m bot.teams``: the Teams bot on POLICYGUIDE_TEAMS_HOST:PORT (default 127.0.0.1:3978);
+``python -m bot.teams remind [--municipality M] [--within 30] [--today YYYY-MM-DD]`` sends the
+due reminders to each municipality's coordinator in personal chat, once (for cron).
 
-Put it behind the organisation's reverse proxy (TLS); the Azure Bot's messaging endpoint is
-``https://<public host>/api/messages``.
+Put the bot behind the organisation's reverse proxy (TLS); the Azure Bot's messaging endpoint
+is ``https://<public host>/api/messages``.
 """
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import logging
 import sys
 
 from aiohttp import web
 from pydantic import ValidationError
 
-from bot.teams.server import build_server
+from bot.teams.core_client import CoreClient, CoreError
+from bot.teams.reminders import send_reminders
+from bot.teams.server import build_adapter, build_server
 from bot.teams.settings import TeamsSettings
 
 
-def main() -> int:
+def remind(settings: TeamsSettings, args: argparse.Namespace) -> int:
+    async def run() -> int:
+        core = CoreClient(settings.api_url, settings.api_key.get_secret_value(),
+                          settings.api_timeout_s)
+        try:
+            result = await send_reminders(settings, core, build_adapter(settings),
+                                          municipality=args.municipality,
+                                          within_days=args.within, today=args.today,
+                                          language=args.lang)
+        except CoreError as exc:
+            print(f"The core API refused: {exc.message}", file=sys.stderr)
+            return 2
+        finally:
+            await core.close()
+        print(f"Sent {result.sent}, already sent before {result.skipped}, "
+              f"failed {len(result.failed)}.")
+        for name in result.no_coordinator:
+            print(f"No coordinator for {name}: set POLICYGUIDE_TEAMS_COORDINATORS.")
+        for failure in result.failed:
+            print(f"Not sent: {failure}")
+        return 1 if result.failed else 0
+
+    return asyncio.run(run())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.teams", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    reminders = commands.add_parser("remind", help="send the due reminders (once each)")
+    reminders.add_argument("--municipality", "-m")
+    reminders.add_argument("--within", type=int, default=30, help="days ahead (default 30)")
+    reminders.add_argument("--today", help="pretend it is this date (YYYY-MM-DD)")
+    reminders.add_argument("--lang", choices=["sv", "en"], default="sv")
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
         settings = TeamsSettings()
     except ValidationError as exc:
         print(f"Invalid Teams configuration (POLICYGUIDE_TEAMS_*):\n{exc}", file=sys.stderr)
         return 2
+    if args.command == "remind":
+        return remind(settings, args)
     web.run_app(build_server(settings), host=settings.host, port=settings.port,
                 print=lambda line: logging.getLogger("policyguide.teams").info("%s", line))
     return 0

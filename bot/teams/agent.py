@@ -8,6 +8,7 @@ ends in a message with an error id, in the asker's language: nothing is silent.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 import uuid
@@ -116,9 +117,27 @@ class PolicyAgent:
                                              mark="👍" if verdict == "up" else "👎")))
         elif data["action"] == cards.ESCALATE:
             await self._escalate(context, turn, ref)
+        elif data["action"] == cards.REMINDER:
+            await self._answer_reminder(context, turn, data)
         else:  # e.g. a dialog button pressed in a client that does not open dialogs
             language = "en" if data.get("language") == "en" else "sv"
             await send(context, message(text("unknown_action", language)))
+
+    async def _answer_reminder(self, context: TurnContext, turn: Turn,
+                               data: dict[str, Any]) -> None:
+        """"Klar" or "Påminn om 7 dagar" on a reminder card, stored through the API."""
+        language = "en" if data.get("language") == "en" else "sv"
+        if turn.actor is None:
+            await send(context, message(text("not_writer", language)))
+            return
+        done = data.get("answer") == "done"
+        until = None if done else (dt.date.today() + dt.timedelta(days=cards.SNOOZE_DAYS))
+        await self._core.answer(str(data.get("item") or ""), str(data.get("period") or ""),
+                                "done" if done else "snoozed", turn.actor,
+                                until.isoformat() if until else None)
+        reply = (text("reminder_marked_done", language) if until is None else
+                 text("reminder_snoozed", language, until=until.isoformat()))
+        await send(context, message(reply))
 
     async def _escalate(self, context: TurnContext, turn: Turn, ref: str) -> None:
         """In a channel or group chat: @mention the coordinator in the reply chain. In personal

@@ -22,6 +22,8 @@ MAX_ANSWER = 3000
 MAX_LINES = 15
 # the ``action`` in a card's submit data: the handlers dispatch on it
 FEEDBACK, ESCALATE, OPEN_FORM, SAVE_ACTIVITY = "feedback", "escalate", "open_form", "save"
+REMINDER = "reminder"
+SNOOZE_DAYS = 7
 
 
 def attachment(body: list[Card], actions: list[Card] | None = None) -> Card:
@@ -191,3 +193,20 @@ def follow_ups_card(items: list[Card], language: str) -> Card:
 
 def link_card(message: str, title: str, url: str) -> Card:
     return attachment([block(message)], [{"type": "Action.OpenUrl", "title": title, "url": url}])
+
+
+def reminder_card(reminder: Card, language: str) -> Card:
+    """One reminder: what is due and when, the sentence that demands it, done / snooze."""
+    body: list[Card] = [
+        block(text("reminder_title", language, m=reminder["municipality"]), weight="Bolder"),
+        block(f"**{reminder['when']}** – {truncate(reminder['subject'], 600)}")]
+    if reminder.get("missing"):
+        body.append(block(text("reminder_missing", language,
+                               fields=", ".join(reminder["missing"])), isSubtle=True))
+    if reminder.get("citation"):
+        body.extend(citation_items(reminder["citation"], language))
+    key = {"action": REMINDER, "item": reminder["item"], "period": reminder["period"],
+           "language": language}
+    return attachment(body, [
+        submit(text("reminder_done", language), {**key, "answer": "done"}),
+        submit(text("reminder_snooze", language, days=SNOOZE_DAYS), {**key, "answer": "snooze"})])

@@ -138,3 +138,28 @@ class CoreClient:
         plain = disposition.partition('filename="')[2].partition('"')[0]
         name = unquote(encoded) or plain or f"rapport-{year}.{fmt}"
         return reply.content, name, int(reply.headers.get("x-activities", "0"))
+
+    # reminders ------------------------------------------------------------------------------
+    async def reminders(self, municipality: str | None, within_days: int, today: str | None,
+                        language: str) -> JSON:
+        params: dict[str, Any] = {"within_days": within_days, "language": language}
+        if municipality:
+            params["municipality"] = municipality
+        if today:
+            params["today"] = today
+        return await self._json("GET", "/v1/reminders", params=params)
+
+    async def claim(self, item: str, period: str, recipient: str) -> bool:
+        found = await self._json("POST", "/v1/reminders/claims",
+                                 json={"item": item, "period": period, "recipient": recipient})
+        return bool(found["claimed"])
+
+    async def release(self, item: str, period: str, recipient: str) -> None:
+        await self._call("POST", "/v1/reminders/releases",
+                         json={"item": item, "period": period, "recipient": recipient})
+
+    async def answer(self, item: str, period: str, status: str, actor: str,
+                     until: str | None = None) -> None:
+        body = {"item": item, "period": period, "status": status, "actor": actor,
+                **({"until": until} if until else {})}
+        await self._call("POST", "/v1/reminders/answers", json=body)

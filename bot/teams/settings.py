@@ -38,6 +38,9 @@ class TeamsSettings(BaseSettings):
     check_service_hosts: bool = Field(
         True, description="Reply only to https connectors on service_hosts. Off only for a "
                           "local stand-in on plain http (tests).")
+    service_url: str = Field(
+        "https://smba.trafficmanager.net/teams/",
+        description="The Bot Connector for proactive messages (reminders).")
     host: str = "127.0.0.1"
     port: int = 3978
     public_url: str | None = Field(

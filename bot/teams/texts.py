@@ -49,6 +49,14 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
                           "installed for them for me to write."),
     "unknown_action": ("Den knappen fungerar inte här. Skriv «hjälp» för kommandona.",
                        "That button does not work here. Write \"help\" for the commands."),
+    "reminder_title": ("⏰ {m}: det här kräver policyn", "⏰ {m}: the policy demands this"),
+    "reminder_done": ("✅ Klar", "✅ Done"),
+    "reminder_snooze": ("⏰ Påminn om {days} dagar", "⏰ Remind me in {days} days"),
+    "reminder_marked_done": ("✅ Markerad som klar. Den kommer inte tillbaka för den här "
+                             "perioden.", "✅ Marked done. It will not come back for this period."),
+    "reminder_snoozed": ("⏰ Jag påminner igen efter {until}.", "⏰ I will remind you again after "
+                         "{until}."),
+    "reminder_missing": ("Saknas: {fields}", "Missing: {fields}"),
     "about": (" om {m}s internationella policy", " about {m}'s international policy"),
     "no_coordinator": ("Ingen internationell samordnare är angiven för {m}. Administratören anger "
                        "den i POLICYGUIDE_TEAMS_COORDINATORS.",

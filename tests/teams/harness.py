@@ -60,7 +60,7 @@ def bot_settings(core_api: str, standin: StandIn) -> TeamsSettings:
         _env_file=None, app_id=APP_ID, app_password=APP_SECRET, tenant_id=TENANT,
         api_url=core_api, api_key=API_KEY, openid_metadata_url=f"{standin.base_url}/openid",
         token_url=f"{standin.base_url}/token", service_hosts=["127.0.0.1"],
-        check_service_hosts=False, public_url="http://bot.test",
+        check_service_hosts=False, public_url="http://bot.test", service_url=standin.base_url,
         coordinators={"Eksjö": f"Karin Samordnare|{COORDINATOR_OID}"})
 
 

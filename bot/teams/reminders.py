@@ -1,0 +1,74 @@
+"""Reminders to coordinators in Teams personal chat: proactive messages, each sent once.
+
+``python -m bot.teams remind`` (a cron line, or a timer) asks the core API what is due, claims
+each (reminder, coordinator) pair there, which makes a second run or a second scheduler a no-op,
+and writes to the coordinator 1:1 through the SDK's ``create_conversation``. A failed send
+releases its claim so the next run tries again. The card's buttons come back to the bot as a
+message with a value and are stored through the API (``PolicyAgent``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from microsoft_agents.activity import ChannelAccount, ConversationParameters
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import TurnContext
+
+from bot.teams import cards
+from bot.teams.core_client import CoreClient
+from bot.teams.replies import card
+from bot.teams.settings import TeamsSettings
+
+log = logging.getLogger("policyguide.teams.reminders")
+AUDIENCE = "https://api.botframework.com"
+
+
+@dataclass
+class Sent:
+    sent: int = 0
+    skipped: int = 0  # already sent to that coordinator
+    no_coordinator: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+async def send_reminders(settings: TeamsSettings, core: CoreClient, adapter: CloudAdapter, *,
+                         municipality: str | None = None, within_days: int = 30,
+                         today: str | None = None, language: str = "sv") -> Sent:
+    found = await core.reminders(municipality, within_days, today, language)
+    result = Sent()
+    for reminder in found["reminders"]:
+        who = settings.coordinator(reminder["municipality"])
+        if who is None:
+            if reminder["municipality"] not in result.no_coordinator:
+                result.no_coordinator.append(reminder["municipality"])
+            continue
+        name, object_id = who
+        recipient = f"teams:{object_id}"
+        if not await core.claim(reminder["item"], reminder["period"], recipient):
+            result.skipped += 1
+            continue
+        try:
+            await _direct(settings, adapter, object_id, cards.reminder_card(reminder, language))
+        except Exception as exc:
+            await core.release(reminder["item"], reminder["period"], recipient)
+            log.warning("reminder %s to %s failed: %r", reminder["item"], name, exc)
+            result.failed.append(f"{name}: {reminder['subject'][:60]} ({exc})")
+            continue
+        result.sent += 1
+    return result
+
+
+async def _direct(settings: TeamsSettings, adapter: CloudAdapter, object_id: str,
+                  attachment: dict[str, Any]) -> None:
+    async def post(context: TurnContext) -> None:
+        await context.send_activity(card(attachment))
+
+    bot = ChannelAccount(id=f"28:{settings.app_id}")
+    parameters = ConversationParameters(
+        is_group=False, bot=bot, members=[ChannelAccount(id=object_id)],
+        tenant_id=settings.tenant_id, channel_data={"tenant": {"id": settings.tenant_id}})
+    await adapter.create_conversation(settings.app_id, settings.channel_id,
+                                      settings.service_url, AUDIENCE, parameters, post)

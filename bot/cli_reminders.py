@@ -17,8 +17,9 @@ from typing import Annotated
 import typer
 
 from bot.cli_common import console, fail, policy_service, settings
-from bot.reminders.deliver import deliver
+from bot.reminders.deliver import deliver, deliver_digest
 from bot.reminders.render import digest, when
+from bot.reminders.scheduler import run_daily
 from bot.reminders.service import Reminder, ReminderRules, Reminders
 from bot.settings import Settings
 from bot.wiring_register import build_register
@@ -50,6 +51,12 @@ def reminders_command(
     send: Annotated[bool, typer.Option(help="Send each reminder once to the municipality's "
                                             "coordinator (POLICYGUIDE_SLACK_COORDINATORS, "
                                             "by Slack DM).")] = False,
+    digest_: Annotated[bool, typer.Option("--digest", help="With --send: one message with "
+                                          "everything open, once a week.")] = False,
+    daily_at: Annotated[str | None, typer.Option(help="With --send: keep running and send "
+                                                 "every day at HH:MM (the digest on "
+                                                 "POLICYGUIDE_REMINDER_DIGEST_WEEKDAY).")
+                        ] = None,
 ) -> None:
     """What the policies demand next: missing after-reports, the annual compilation, the
     policy's revision, each with the sentence that demands it."""
@@ -58,8 +65,11 @@ def reminders_command(
     try:
         days = parse_days(due_within)
         day = dt.date.fromisoformat(today) if today else dt.date.today()
+        at = dt.time.fromisoformat(daily_at) if daily_at else None
     except ValueError as exc:
         fail(exc)
+    if (digest_ or at) and not send:
+        fail("--digest and --daily-at go with --send.")
     config = settings()
     if send and config.slack_bot_token is None:
         fail("--send needs POLICYGUIDE_SLACK_BOT_TOKEN (reminders go to the coordinators by "
@@ -79,9 +89,21 @@ def reminders_command(
                           register.reminders,
                           ReminderRules.of(config.reminder_report_days,
                                            config.reminder_annual_due))
+    if send and at is not None:
+        def job(run_day: dt.date) -> None:
+            found_then = reminders.due(run_day, days, name)
+            _send(config, found_then, register.reminders, run_day, lang, digest=False)
+            if run_day.isoweekday() == config.reminder_digest_weekday:
+                _send(config, found_then, register.reminders, run_day, lang, digest=True)
+
+        console.print(f"Sending reminders every day at {at.isoformat('minutes')} "
+                      "(Ctrl-C stops).", markup=False)
+        run_daily(job, at)
+        return
     found = reminders.due(day, days, name)
     if send:
-        _send(config, found, register.reminders, day, lang)
+        if not _send(config, found, register.reminders, day, lang, digest=digest_):
+            raise typer.Exit(1)
         return
     if as_json:
         console.print_json(json.dumps([{
@@ -95,7 +117,8 @@ def reminders_command(
 
 
 def _send(config: Settings, found: list[Reminder], log: ReminderLog, day: dt.date,
-          lang: str) -> None:
+          lang: str, digest: bool) -> bool:
+    """Send, print what happened; False if any send failed (they are tried again next run)."""
     from slack_sdk import WebClient
 
     from bot.slack.render_reminders import reminder_message
@@ -113,14 +136,22 @@ def _send(config: Settings, found: list[Reminder], log: ReminderLog, day: dt.dat
         client.chat_postMessage(channel=recipient.removeprefix("slack:"), text=message.text,
                                 blocks=message.blocks)
 
-    result = deliver(found, recipients, post, log, day, lang)
-    console.print(f"Sent {len(result.sent)}, already sent before {result.skipped}, "
-                  f"failed {len(result.failed)}.", markup=False)
+    def post_digest(recipient: str, text: str) -> None:
+        client.chat_postMessage(channel=recipient.removeprefix("slack:"), text=text)
+
+    if digest:
+        result = deliver_digest(found, recipients, post_digest, log, day, lang)
+        console.print(f"Digest: {len(result.sent)} reminders to "
+                      f"{len({r for r, _ in result.sent})} coordinators, already sent this "
+                      f"week {result.skipped}, failed {len(result.failed)}.", markup=False)
+    else:
+        result = deliver(found, recipients, post, log, day, lang)
+        console.print(f"Sent {len(result.sent)}, already sent before {result.skipped}, "
+                      f"failed {len(result.failed)}.", markup=False)
     for municipality in result.no_recipient:
         console.print(f"No coordinator for {municipality}: set POLICYGUIDE_SLACK_COORDINATORS.",
                       markup=False)
     for recipient, reminder, reason in result.failed:
         console.print(f"Not sent to {recipient} ({reminder.subject[:60]}): {reason}",
                       markup=False)
-    if result.failed:
-        raise typer.Exit(1)
+    return not result.failed

@@ -147,6 +147,8 @@ class Settings(BaseSettings):
         default_factory=dict,
         description='Municipality (or "*") -> MM-DD on which last year\'s annual compilation '
                     'is due, e.g. {"*": "03-31", "Eksjö": "02-15"}; default 03-31.')
+    reminder_digest_weekday: int = Field(
+        1, ge=1, le=7, description="ISO weekday of the weekly digest (1 = Monday).")
     teams_app_id: str | None = Field(
         None, description="`policyguide teams package`: the Azure Bot's Microsoft App ID.")
     teams_bot_domain: str | None = Field(

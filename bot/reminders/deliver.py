@@ -13,7 +13,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from bot.reminders.render import render
+from bot.reminders.render import digest, render
+from bot.reminders.scheduler import digest_period
 from bot.reminders.service import Reminder
 from register.reminder_log import ReminderLog
 
@@ -51,4 +52,32 @@ def deliver(reminders: Sequence[Reminder], recipients: Callable[[str], list[str]
                 result.failed.append((recipient, reminder, str(exc)))
                 continue
             result.sent.append((recipient, reminder))
+    return result
+
+
+def deliver_digest(reminders: Sequence[Reminder], recipients: Callable[[str], list[str]],
+                   post: Callable[[str, str], None], log_: ReminderLog, today: dt.date,
+                   language: str = "sv") -> Delivery:
+    """One message per recipient listing all their municipalities' open reminders, once a
+    week (the claim's period is the ISO week)."""
+    by_recipient: dict[str, list[Reminder]] = {}
+    result = Delivery()
+    for reminder in reminders:
+        targets = recipients(reminder.municipality)
+        if not targets and reminder.municipality not in result.no_recipient:
+            result.no_recipient.append(reminder.municipality)
+        for recipient in targets:
+            by_recipient.setdefault(recipient, []).append(reminder)
+    period = digest_period(today)
+    for recipient, theirs in by_recipient.items():
+        if not log_.claim("digest", period, recipient):
+            result.skipped += 1
+            continue
+        try:
+            post(recipient, digest(theirs, today, language))
+        except Exception as exc:
+            log_.release("digest", period, recipient)
+            result.failed.append((recipient, theirs[0], str(exc)))
+            continue
+        result.sent.extend((recipient, r) for r in theirs)
     return result

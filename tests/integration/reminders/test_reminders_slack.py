@@ -76,3 +76,26 @@ def test_sending_without_a_slack_token_is_refused(send: CliRunner,
     monkeypatch.delenv("POLICYGUIDE_SLACK_BOT_TOKEN")
     code, output = run(send)
     assert code == 2 and "POLICYGUIDE_SLACK_BOT_TOKEN" in output
+
+
+def test_the_weekly_digest_is_one_message_once_a_week(send: CliRunner,
+                                                      standin: SlackStandIn) -> None:
+    code, output = run(send, "--digest")
+    digests = standin.calls_to("chat.postMessage")
+    assert code == 0 and len(digests) == 1, output
+    text = digests[0].body["text"]
+    assert text.startswith("Det policyerna kräver härnäst (2026-12-08)")
+    assert text.count("Älmhult –") >= 2
+    code, output = run(send, "--digest")
+    assert "already sent this week 1" in output and len(standin.calls_to("chat.postMessage")) == 1
+    later = send.invoke(app, ["reminders", "-m", "Älmhult", "--today", "2026-12-15", "--send",
+                              "--digest"])
+    assert later.exit_code == 0 and len(standin.calls_to("chat.postMessage")) == 2
+
+
+def test_scheduling_options_need_send(send: CliRunner) -> None:
+    for extra in (["--digest"], ["--daily-at", "07:30"]):
+        out = send.invoke(app, ["reminders", *extra])
+        assert out.exit_code == 2 and "--send" in out.output
+    bad = send.invoke(app, ["reminders", "--send", "--daily-at", "25:99"])
+    assert bad.exit_code == 2

@@ -18,6 +18,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.activity_desk import ActivityDesk
 from bot.core import BoundedMemory, Commands
+from bot.reminders.service import ReminderRules, Reminders
 from bot.settings import Settings
 from bot.slack.guard import log_bolt_error
 from bot.slack.listeners import register_all
@@ -53,7 +54,14 @@ def build_app(commands: Commands, settings: Settings, client: WebClient | None =
     )
     app.middleware(drop_redelivered_events())
     app.error(log_bolt_error)
-    register_all(app, commands, desk, reminders)
+    due = None
+    if reminders is not None and desk is not None:
+        policies = commands.service
+        due = Reminders(policies.briefing, policies.municipalities, desk.register, reminders,
+                        ReminderRules.of(settings.reminder_report_days,
+                                         settings.reminder_annual_due),
+                        resolve=policies.resolve_municipality)
+    register_all(app, commands, desk, reminders, due)
     return app
 
 

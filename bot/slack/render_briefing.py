@@ -88,10 +88,16 @@ def _packed(lines: Sequence[str], words: dict[str, str]) -> list[Block]:
 
 
 
-def home_view(b: Briefing) -> Block:
-    """App Home: the briefing of the user's own municipality, with how to change it."""
+def home_view(b: Briefing, due: Sequence[str] = ()) -> Block:
+    """App Home: what is due next (if anything), then the briefing of the user's own
+    municipality, with how to change it."""
     hint = context("Byt kommun med `/policy kommun <namn>` i ett direktmeddelande till mig.")
-    return {"type": "home", "blocks": [*briefing_blocks(b), hint]}
+    upcoming: list[Block] = []
+    if due:
+        upcoming = [section("*Härnäst enligt policyn*"),
+                    *packed_sections([f"• {escape(line)}" for line in due], 3,
+                                     "… och {n} till, se `policyguide reminders`")]
+    return {"type": "home", "blocks": [*upcoming, *briefing_blocks(b), hint]}
 
 
 def home_setup_view(municipalities: Sequence[str]) -> Block:

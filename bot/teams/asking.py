@@ -10,11 +10,13 @@ from microsoft_agents.hosting.core import TurnContext
 
 from bot.command_words import route_policy
 from bot.teams import cards
-from bot.teams.core_client import CoreClient
+from bot.teams.core_client import CoreClient, CoreError
 from bot.teams.replies import card, message
 from bot.teams.sending import send
 from bot.teams.texts import text
 from bot.teams.turn import Turn
+
+DUE_DAYS = 60  # the briefing shows reminders overdue or due within this many days
 
 
 class Asking:
@@ -66,5 +68,10 @@ class Asking:
             await send(context, message(f"{intro}\n\n{choose}" if intro else choose))
             return
         briefing = await self._core.briefing({**turn.context(), "language": language})
-        await send(context, card(cards.briefing_card(briefing, language, intro),
+        try:  # what the policy demands next; the briefing stands without it
+            due = (await self._core.reminders(briefing["municipality"], DUE_DAYS, None,
+                                              language))["reminders"]
+        except CoreError:
+            due = []
+        await send(context, card(cards.briefing_card(briefing, language, intro, due),
                                  text("briefing_title", language, m=briefing["municipality"])))

@@ -76,13 +76,19 @@ def answer_card(answer: Card, asker: str | None = None, question: str | None = N
     return attachment(body, actions)
 
 
-def briefing_card(briefing: Card, language: str, intro: str | None = None) -> Card:
-    """The onboarding briefing: three parts of lines, each with its policy section."""
+def briefing_card(briefing: Card, language: str, intro: str | None = None,
+                  due: list[Card] | None = None) -> Card:
+    """The onboarding briefing: what is due next, then three parts of lines, each with its
+    policy section."""
     body: list[Card] = []
     if intro:
         body.append(block(intro))
     body.append(block(text("briefing_title", language, m=briefing["municipality"]),
                       size="Large", weight="Bolder"))
+    if due:
+        body.append(block(text("due_next", language), weight="Bolder", spacing="Medium"))
+        body.extend(block(f"- **{r['when']}** – {truncate(r['subject'], 300)}", spacing="None")
+                    for r in due[:5])
     head = " · ".join(x for x in (briefing.get("document"), briefing.get("adopted")) if x)
     if head:
         body.append(block(head, isSubtle=True))

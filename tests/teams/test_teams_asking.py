@@ -82,6 +82,9 @@ def test_who_goals_follow_up_and_briefing_use_the_conversations_municipality(
     briefing = card_of(teams.say("introduktion", conversation=chat)[-1])
     shown = texts_of(briefing)
     assert "Introduktion: Älmhult" in shown and "Vem beslutar och gör vad" in shown
+    due = shown.index("Härnäst enligt policyn")  # what the policy demands next, first
+    assert due < shown.index("Vem beslutar och gör vad")
+    assert any("försenad sedan 2010-10-14" in line for line in shown[due:due + 6])
 
 
 def test_empty_and_huge_messages_get_a_clear_answer(teams: Teams) -> None:

@@ -10,6 +10,7 @@ from slack_bolt import App
 
 from bot.activity_desk import ActivityDesk
 from bot.core import Commands
+from bot.reminders.service import Reminders
 from bot.slack.listeners import (
     actions,
     activity_command,
@@ -23,9 +24,11 @@ from register.reminder_log import ReminderLog
 
 
 def register_all(app: App, commands: Commands, desk: ActivityDesk | None = None,
-                 reminder_log: ReminderLog | None = None) -> None:
-    for module in (questions, policy_command, actions, home):
+                 reminder_log: ReminderLog | None = None,
+                 due: Reminders | None = None) -> None:
+    for module in (questions, policy_command, actions):
         module.register(app, commands)
+    home.register(app, commands, due)
     if desk is not None:
         activity_command.register(app, commands, desk)
         activity_modal.register(app, commands, desk)

@@ -83,3 +83,13 @@ def test_app_home_without_a_municipality_explains_how_to_choose_one(bot: Running
     bot.slack.event(home_opened("U31"))
     view = bot.standin.wait_for("views.publish", since=since).body["view"]
     assert "/policy kommun" in str(view) and "Eksjö" in str(view)
+
+
+def test_app_home_starts_with_what_the_policy_demands_next(bot: RunningBot) -> None:
+    slash(bot, "kommun Älmhult", channel="D32", user="U32")
+    since = bot.standin.mark()
+    bot.slack.event(home_opened("U32"))
+    view = str(bot.standin.wait_for("views.publish", since=since).body["view"])
+    assert "Härnäst enligt policyn" in view
+    assert "försenad sedan 2010-10-14" in view  # adopted 2003, revised every mandate period
+    assert view.index("Härnäst") < view.index("Introduktion: Älmhult")

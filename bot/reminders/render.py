@@ -43,6 +43,11 @@ def render(reminder: Reminder, today: dt.date, language: str) -> str:
     lines = [head, f"   {reminder.subject}"]
     if reminder.missing:
         lines.append(f"   {'Missing' if en else 'Saknas'}: {', '.join(reminder.missing)}")
+    if reminder.kind == "annual":
+        year, where = reminder.period, reminder.municipality
+        lines.append(f"   {'Draft' if en else 'Utkast'}: policyguide register report --year {year} "
+                     f"-m \"{where}\" ({'in Slack' if en else 'i Slack'} /aktivitet rapport "
+                     f"{year}, {'in Teams' if en else 'i Teams'} «rapport {year}»)")
     if reminder.citation is not None:
         c = reminder.citation
         section = "section" if en else "avsnitt"

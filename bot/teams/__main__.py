@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from bot.teams.core_client import CoreClient, CoreError
 from bot.teams.reminders import send_reminders
-from bot.teams.server import build_adapter, build_server
+from bot.teams.server import build_adapter, build_server, report_links
 from bot.teams.settings import TeamsSettings
 
 
@@ -30,7 +30,7 @@ def remind(settings: TeamsSettings, args: argparse.Namespace) -> int:
             result = await send_reminders(settings, core, build_adapter(settings),
                                           municipality=args.municipality,
                                           within_days=args.within, today=args.today,
-                                          language=args.lang)
+                                          language=args.lang, links=report_links(settings))
         except CoreError as exc:
             print(f"The core API refused: {exc.message}", file=sys.stderr)
             return 2

@@ -201,8 +201,9 @@ def link_card(message: str, title: str, url: str) -> Card:
     return attachment([block(message)], [{"type": "Action.OpenUrl", "title": title, "url": url}])
 
 
-def reminder_card(reminder: Card, language: str) -> Card:
-    """One reminder: what is due and when, the sentence that demands it, done / snooze."""
+def reminder_card(reminder: Card, language: str, draft_url: str | None = None) -> Card:
+    """One reminder: what is due and when, the sentence that demands it, done / snooze, and
+    for the annual compilation a link to its draft."""
     body: list[Card] = [
         block(text("reminder_title", language, m=reminder["municipality"]), weight="Bolder"),
         block(f"**{reminder['when']}** – {truncate(reminder['subject'], 600)}")]
@@ -213,6 +214,10 @@ def reminder_card(reminder: Card, language: str) -> Card:
         body.extend(citation_items(reminder["citation"], language))
     key = {"action": REMINDER, "item": reminder["item"], "period": reminder["period"],
            "language": language}
-    return attachment(body, [
-        submit(text("reminder_done", language), {**key, "answer": "done"}),
-        submit(text("reminder_snooze", language, days=SNOOZE_DAYS), {**key, "answer": "snooze"})])
+    actions = [submit(text("reminder_done", language), {**key, "answer": "done"}),
+               submit(text("reminder_snooze", language, days=SNOOZE_DAYS),
+                      {**key, "answer": "snooze"})]
+    if draft_url:
+        actions.append({"type": "Action.OpenUrl", "title": text("reminder_draft", language),
+                        "url": draft_url})
+    return attachment(body, actions)

@@ -19,6 +19,7 @@ from microsoft_agents.hosting.core import TurnContext
 
 from bot.teams import cards
 from bot.teams.core_client import CoreClient
+from bot.teams.links import ReportLinks
 from bot.teams.replies import card
 from bot.teams.settings import TeamsSettings
 
@@ -34,9 +35,20 @@ class Sent:
     failed: list[str] = field(default_factory=list)
 
 
+def draft_url(settings: TeamsSettings, links: ReportLinks | None,
+              reminder: dict[str, Any]) -> str | None:
+    """The signed link to the annual compilation's draft (a reminder goes to a coordinator)."""
+    if reminder["kind"] != "annual" or links is None or not settings.public_url \
+            or not str(reminder["period"]).isdigit():
+        return None
+    token = links.token(int(reminder["period"]), reminder["municipality"])
+    return f"{settings.public_url.rstrip('/')}/files/{token}"
+
+
 async def send_reminders(settings: TeamsSettings, core: CoreClient, adapter: CloudAdapter, *,
                          municipality: str | None = None, within_days: int = 30,
-                         today: str | None = None, language: str = "sv") -> Sent:
+                         today: str | None = None, language: str = "sv",
+                         links: ReportLinks | None = None) -> Sent:
     found = await core.reminders(municipality, within_days, today, language)
     result = Sent()
     for reminder in found["reminders"]:
@@ -51,7 +63,8 @@ async def send_reminders(settings: TeamsSettings, core: CoreClient, adapter: Clo
             result.skipped += 1
             continue
         try:
-            await _direct(settings, adapter, object_id, cards.reminder_card(reminder, language))
+            await _direct(settings, adapter, object_id, cards.reminder_card(
+                reminder, language, draft_url(settings, links, reminder)))
         except Exception as exc:
             await core.release(reminder["item"], reminder["period"], recipient)
             log.warning("reminder %s to %s failed: %r", reminder["item"], name, exc)

@@ -57,6 +57,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "reminder_snoozed": ("⏰ Jag påminner igen efter {until}.", "⏰ I will remind you again after "
                          "{until}."),
     "reminder_missing": ("Saknas: {fields}", "Missing: {fields}"),
+    "reminder_draft": ("📄 Utkastet", "📄 The draft"),
     "due_next": ("Härnäst enligt policyn", "Next, as the policy demands"),
     "about": (" om {m}s internationella policy", " about {m}'s international policy"),
     "no_coordinator": ("Ingen internationell samordnare är angiven för {m}. Administratören anger "

@@ -9,13 +9,14 @@ import subprocess
 import sys
 from typing import Any
 
+import httpx
 from conftest import COORDINATOR_OID, REPO, Teams, card_of, texts_of
 from harness import API_KEY, bot_settings
 from standins import APP_ID, APP_SECRET, TENANT
 
 from bot.teams.core_client import CoreClient
 from bot.teams.reminders import Sent, send_reminders
-from bot.teams.server import build_adapter
+from bot.teams.server import build_adapter, report_links
 
 TODAY = "2026-12-08"
 
@@ -32,7 +33,7 @@ def send(teams: Teams, coordinator: str = COORDINATOR_OID, municipality: str = "
         core = CoreClient(teams.core_api, API_KEY)
         try:
             return await send_reminders(settings, core, build_adapter(settings), today=TODAY,
-                                        **kwargs)
+                                        links=report_links(settings), **kwargs)
         finally:
             await core.close()
 
@@ -109,3 +110,14 @@ def test_the_remind_command_for_cron(teams: Teams) -> None:
                          env={k: v for k, v in env.items() if k != "POLICYGUIDE_TEAMS_APP_ID"},
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "app_id" in bad.stderr
+
+
+def test_the_annual_compilation_links_its_draft(teams: Teams) -> None:
+    send(teams, coordinator="aad-coord-draft", municipality="Ale")
+    annual = [c for c in direct_cards(teams)
+              if any(a["type"] == "Action.OpenUrl" for a in c["actions"])]
+    assert annual, "no annual reminder with a draft link"
+    url = next(a["url"] for a in annual[0]["actions"] if a["type"] == "Action.OpenUrl")
+    assert url.startswith("http://bot.test/files/")
+    got = httpx.get(teams.bot_url + url.removeprefix("http://bot.test"))
+    assert got.status_code == 200 and got.content[:2] == b"PK"

@@ -86,6 +86,7 @@ def test_the_weekly_digest_is_one_message_once_a_week(send: CliRunner,
     text = digests[0].body["text"]
     assert text.startswith("Det policyerna kräver härnäst (2026-12-08)")
     assert text.count("Älmhult –") >= 2
+    assert "Utkast: policyguide register report --year 2025 -m \"Älmhult\"" in text
     code, output = run(send, "--digest")
     assert "already sent this week 1" in output and len(standin.calls_to("chat.postMessage")) == 1
     later = send.invoke(app, ["reminders", "-m", "Älmhult", "--today", "2026-12-15", "--send",

@@ -1,6 +1,7 @@
 """``python -m bot.teams``: the Teams bot on POLICYGUIDE_TEAMS_HOST:PORT (default 127.0.0.1:3978);
-``python -m bot.teams remind [--municipality M] [--within 30] [--today YYYY-MM-DD]`` sends the
-due reminders to each municipality's coordinator in personal chat, once (for cron).
+``python -m bot.teams remind [--municipality M] [--within 30] [--today YYYY-MM-DD] [--digest]``
+sends the due reminders to each municipality's coordinator in personal chat, once (for cron;
+``--digest``: the weekly digest, once a week).
 
 Put the bot behind the organisation's reverse proxy (TLS); the Azure Bot's messaging endpoint
 is ``https://<public host>/api/messages``.
@@ -12,12 +13,13 @@ import argparse
 import asyncio
 import logging
 import sys
+from typing import Any
 
 from aiohttp import web
 from pydantic import ValidationError
 
 from bot.teams.core_client import CoreClient, CoreError
-from bot.teams.reminders import send_reminders
+from bot.teams.reminders import send_digest, send_reminders
 from bot.teams.server import build_adapter, build_server, report_links
 from bot.teams.settings import TeamsSettings
 
@@ -27,10 +29,14 @@ def remind(settings: TeamsSettings, args: argparse.Namespace) -> int:
         core = CoreClient(settings.api_url, settings.api_key.get_secret_value(),
                           settings.api_timeout_s)
         try:
-            result = await send_reminders(settings, core, build_adapter(settings),
-                                          municipality=args.municipality,
-                                          within_days=args.within, today=args.today,
-                                          language=args.lang, links=report_links(settings))
+            common: dict[str, Any] = {"municipality": args.municipality,
+                                      "within_days": args.within, "today": args.today,
+                                      "language": args.lang}
+            if args.digest:
+                result = await send_digest(settings, core, build_adapter(settings), **common)
+            else:
+                result = await send_reminders(settings, core, build_adapter(settings),
+                                              links=report_links(settings), **common)
         except CoreError as exc:
             print(f"The core API refused: {exc.message}", file=sys.stderr)
             return 2
@@ -55,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     reminders.add_argument("--within", type=int, default=30, help="days ahead (default 30)")
     reminders.add_argument("--today", help="pretend it is this date (YYYY-MM-DD)")
     reminders.add_argument("--lang", choices=["sv", "en"], default="sv")
+    reminders.add_argument("--digest", action="store_true",
+                           help="one card per coordinator with everything open, once a week")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:

@@ -221,3 +221,16 @@ def reminder_card(reminder: Card, language: str, draft_url: str | None = None) -
         actions.append({"type": "Action.OpenUrl", "title": text("reminder_draft", language),
                         "url": draft_url})
     return attachment(body, actions)
+
+
+def digest_card(reminders: list[Card], language: str, today: str) -> Card:
+    """The weekly digest: every open reminder of the coordinator's municipalities, one line
+    each (the day's nudges carry the quotes and the buttons)."""
+    body: list[Card] = [block(text("digest_title", language, today=today), size="Large",
+                              weight="Bolder")]
+    for r in reminders[:30]:
+        body.append(block(f"- **{r['municipality']}** · {r['when']} – "
+                          f"{truncate(r['subject'], 300)}", spacing="None"))
+    if len(reminders) > 30:
+        body.append(block(f"+{len(reminders) - 30}", isSubtle=True))
+    return attachment(body)

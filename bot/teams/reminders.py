@@ -9,6 +9,7 @@ message with a value and are stored through the API (``PolicyAgent``).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,3 +86,36 @@ async def _direct(settings: TeamsSettings, adapter: CloudAdapter, object_id: str
         tenant_id=settings.tenant_id, channel_data={"tenant": {"id": settings.tenant_id}})
     await adapter.create_conversation(settings.app_id, settings.channel_id,
                                       settings.service_url, AUDIENCE, parameters, post)
+
+
+async def send_digest(settings: TeamsSettings, core: CoreClient, adapter: CloudAdapter, *,
+                      municipality: str | None = None, within_days: int = 30,
+                      today: str | None = None, language: str = "sv") -> Sent:
+    """One card per coordinator with everything open for their municipalities, once a week
+    (claimed as ("digest", ISO week, coordinator))."""
+    found = await core.reminders(municipality, within_days, today, language)
+    year, week, _ = dt.date.fromisoformat(found["today"]).isocalendar()
+    period = f"{year}-W{week:02d}"
+    theirs: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+    result = Sent()
+    for reminder in found["reminders"]:
+        who = settings.coordinator(reminder["municipality"])
+        if who is None:
+            if reminder["municipality"] not in result.no_coordinator:
+                result.no_coordinator.append(reminder["municipality"])
+            continue
+        theirs.setdefault(who[1], (who[0], []))[1].append(reminder)
+    for object_id, (name, items) in theirs.items():
+        recipient = f"teams:{object_id}"
+        if not await core.claim("digest", period, recipient):
+            result.skipped += 1
+            continue
+        try:
+            await _direct(settings, adapter, object_id,
+                          cards.digest_card(items, language, found["today"]))
+        except Exception as exc:
+            await core.release("digest", period, recipient)
+            result.failed.append(f"{name}: digest ({exc})")
+            continue
+        result.sent += len(items)
+    return result

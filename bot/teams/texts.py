@@ -58,6 +58,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
                          "{until}."),
     "reminder_missing": ("Saknas: {fields}", "Missing: {fields}"),
     "reminder_draft": ("📄 Utkastet", "📄 The draft"),
+    "digest_title": ("Det policyerna kräver härnäst ({today})",
+                     "What the policies demand next ({today})"),
     "due_next": ("Härnäst enligt policyn", "Next, as the policy demands"),
     "about": (" om {m}s internationella policy", " about {m}'s international policy"),
     "no_coordinator": ("Ingen internationell samordnare är angiven för {m}. Administratören anger "

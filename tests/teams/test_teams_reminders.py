@@ -15,7 +15,7 @@ from harness import API_KEY, bot_settings
 from standins import APP_ID, APP_SECRET, TENANT
 
 from bot.teams.core_client import CoreClient
-from bot.teams.reminders import Sent, send_reminders
+from bot.teams.reminders import Sent, send_digest, send_reminders
 from bot.teams.server import build_adapter, report_links
 
 TODAY = "2026-12-08"
@@ -121,3 +121,24 @@ def test_the_annual_compilation_links_its_draft(teams: Teams) -> None:
     assert url.startswith("http://bot.test/files/")
     got = httpx.get(teams.bot_url + url.removeprefix("http://bot.test"))
     assert got.status_code == 200 and got.content[:2] == b"PK"
+
+
+def test_the_weekly_digest_is_one_card_per_coordinator_once_a_week(teams: Teams) -> None:
+    settings = bot_settings(teams.core_api, teams.standin).model_copy(update={"coordinators": {
+        "Ale": "Ali|aad-digest", "Älmhult": "Ali|aad-digest"}})
+
+    async def run(day: str) -> Sent:
+        core = CoreClient(teams.core_api, API_KEY)
+        try:
+            return await send_digest(settings, core, build_adapter(settings), today=day)
+        finally:
+            await core.close()
+
+    first = asyncio.run(run(TODAY))
+    assert first.sent >= 4 and len(teams.standin.created) == 1
+    lines = texts_of(direct_cards(teams)[0])
+    assert lines[0] == "Det policyerna kräver härnäst (2026-12-08)"
+    assert any("**Ale**" in line for line in lines) and any("**Älmhult**" in line
+                                                           for line in lines)
+    assert asyncio.run(run("2026-12-10")).skipped == 1  # the same ISO week
+    assert asyncio.run(run("2026-12-15")).sent == first.sent  # the next week

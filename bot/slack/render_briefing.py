@@ -64,10 +64,27 @@ def briefing_blocks(b: Briefing, language: str = "sv") -> list[Block]:
     return blocks[:MAX_BLOCKS]
 
 
-def briefing_message(b: Briefing, language: str = "sv") -> SlackMessage:
+def briefing_message(b: Briefing, language: str = "sv", due: Sequence[str] = ()) -> SlackMessage:
+    """The briefing, after what the policy demands next (if anything is due)."""
     words = _WORDS["en" if language == "en" else "sv"]
     return SlackMessage(text=f"{words['title']}: {b.municipality}",
-                        blocks=briefing_blocks(b, language))
+                        blocks=with_due(briefing_blocks(b, language), due, language))
+
+
+def with_due(blocks: list[Block], due: Sequence[str], language: str = "sv") -> list[Block]:
+    """The briefing's header and source line, then what is due next, then the rest."""
+    return [*blocks[:2], *due_blocks(due, language), *blocks[2:]][:MAX_BLOCKS]
+
+
+def due_blocks(due: Sequence[str], language: str = "sv") -> list[Block]:
+    """'Härnäst enligt policyn': reminder lines, in at most three sections."""
+    if not due:
+        return []
+    title, more = (("Next, as the policy demands", "… and {n} more, see `policyguide reminders`")
+                   if language == "en" else
+                   ("Härnäst enligt policyn", "… och {n} till, se `policyguide reminders`"))
+    return [section(f"*{title}*"),
+            *packed_sections([f"• {escape(line)}" for line in due], 3, more)]
 
 
 def _obligation(f: Fact, lang: int, language: str, contents: str) -> str:
@@ -89,15 +106,10 @@ def _packed(lines: Sequence[str], words: dict[str, str]) -> list[Block]:
 
 
 def home_view(b: Briefing, due: Sequence[str] = ()) -> Block:
-    """App Home: what is due next (if anything), then the briefing of the user's own
-    municipality, with how to change it."""
+    """App Home: the briefing of the user's own municipality, what is due next first, with how
+    to change it."""
     hint = context("Byt kommun med `/policy kommun <namn>` i ett direktmeddelande till mig.")
-    upcoming: list[Block] = []
-    if due:
-        upcoming = [section("*Härnäst enligt policyn*"),
-                    *packed_sections([f"• {escape(line)}" for line in due], 3,
-                                     "… och {n} till, se `policyguide reminders`")]
-    return {"type": "home", "blocks": [*upcoming, *briefing_blocks(b), hint]}
+    return {"type": "home", "blocks": [*with_due(briefing_blocks(b), due), hint]}
 
 
 def home_setup_view(municipalities: Sequence[str]) -> Block:

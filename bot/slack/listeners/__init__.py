@@ -26,8 +26,9 @@ from register.reminder_log import ReminderLog
 def register_all(app: App, commands: Commands, desk: ActivityDesk | None = None,
                  reminder_log: ReminderLog | None = None,
                  due: Reminders | None = None) -> None:
-    for module in (questions, policy_command, actions):
+    for module in (questions, actions):
         module.register(app, commands)
+    policy_command.register(app, commands, due)
     home.register(app, commands, due)
     if desk is not None:
         activity_command.register(app, commands, desk)

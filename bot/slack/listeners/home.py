@@ -23,12 +23,13 @@ from bot.slack.render_briefing import home_setup_view, home_view
 DUE_DAYS = 60
 
 
-def due_next(reminders: Reminders | None, municipality: str) -> list[str]:
+def due_next(reminders: Reminders | None, municipality: str,
+             language: str = "sv") -> list[str]:
     """One line per reminder that is overdue or due within ``DUE_DAYS``."""
     if reminders is None:
         return []
     today = dt.date.today()
-    return [f"{when(r, today, 'sv')}: {r.subject}"
+    return [f"{when(r, today, language)}: {r.subject}"
             for r in reminders.due(today, DUE_DAYS, municipality)]
 
 

@@ -18,8 +18,10 @@ from slack_sdk import WebClient
 
 from bot.command_words import POLICY_WORDS, PolicyCommand, is_english_word, route_policy
 from bot.core import ChatRequest, Commands, user_scope
+from bot.reminders.service import Reminders
 from bot.slack import texts
 from bot.slack.guard import guarded, never_silent
+from bot.slack.listeners.home import due_next
 from bot.slack.render import SlackMessage, answer_message
 from bot.slack.render_briefing import briefing_message
 
@@ -34,6 +36,7 @@ class SlashCall:
     trigger_id: str
     client: WebClient
     language: str = "sv"
+    due: Reminders | None = None  # for the briefing's "what is due next"
 
 
 Subcommand = Callable[[Commands, SlashCall], SlackMessage]
@@ -70,7 +73,9 @@ def follow_up(commands: Commands, call: SlashCall) -> SlackMessage:
 
 
 def onboarding(commands: Commands, call: SlashCall) -> SlackMessage:
-    return briefing_message(commands.briefing(call.request), call.language)
+    briefing = commands.briefing(call.request)
+    return briefing_message(briefing, call.language,
+                            due_next(call.due, briefing.municipality, call.language))
 
 
 HANDLERS: dict[PolicyCommand, Subcommand] = {
@@ -87,7 +92,8 @@ def route(text: str) -> tuple[Subcommand, str]:
     return HANDLERS[command], rest
 
 
-def slash_call(body: dict[str, Any], client: WebClient) -> SlashCall:
+def slash_call(body: dict[str, Any], client: WebClient,
+               due: Reminders | None = None) -> SlashCall:
     text = body.get("text") or ""
     _, rest = route(text)
     channel = body.get("channel_id", "")
@@ -97,10 +103,10 @@ def slash_call(body: dict[str, Any], client: WebClient) -> SlashCall:
     word = text.strip().partition(" ")[0].lower()
     language = ("en" if is_english_word(word)
                 else Commands.language_of(rest) if rest else "sv")
-    return SlashCall(req, rest, in_dm, body.get("trigger_id", ""), client, language)
+    return SlashCall(req, rest, in_dm, body.get("trigger_id", ""), client, language, due)
 
 
-def register(app: App, commands: Commands) -> None:
+def register(app: App, commands: Commands, due: Reminders | None = None) -> None:
     def acknowledge(ack: Ack, body: dict[str, Any]) -> None:
         handler, rest = route(body.get("text") or "")
         if handler is ask_privately and rest:
@@ -111,7 +117,7 @@ def register(app: App, commands: Commands) -> None:
     @never_silent
     def run(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
         handler, _ = route(body.get("text") or "")
-        call = slash_call(body, client)
+        call = slash_call(body, client, due)
         message = guarded(lambda: handler(commands, call), commands.language_of(call.rest),
                           f"/policy {handler.__name__}")
         respond(text=message.text, blocks=message.blocks, response_type="ephemeral",

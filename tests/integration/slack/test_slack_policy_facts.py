@@ -92,4 +92,17 @@ def test_app_home_starts_with_what_the_policy_demands_next(bot: RunningBot) -> N
     view = str(bot.standin.wait_for("views.publish", since=since).body["view"])
     assert "Härnäst enligt policyn" in view
     assert "försenad sedan 2010-10-14" in view  # adopted 2003, revised every mandate period
-    assert view.index("Härnäst") < view.index("Introduktion: Älmhult")
+    assert view.index("Introduktion: Älmhult") < view.index("Härnäst") < view.index(
+        "Mål och syfte")
+
+
+def test_the_briefing_starts_with_what_is_due_next(bot: RunningBot) -> None:
+    slash(bot, "kommun Älmhult", channel="C33")
+    reply = slash(bot, "introduktion", channel="C33")
+    text = all_text(reply)
+    assert "Härnäst enligt policyn" in text and "försenad sedan 2010-10-14" in text
+    assert reply.blocks()[0]["type"] == "header"
+    assert text.index("Härnäst") < text.index("Mål och syfte")
+    assert len(reply.blocks()) <= MAX_BLOCKS
+    english = all_text(slash(bot, "onboarding", channel="C33"))
+    assert "Next, as the policy demands" in english and "overdue since 2010-10-14" in english

@@ -44,6 +44,6 @@ def test_migrations_ship_inside_the_package() -> None:
     assert MIGRATIONS.is_relative_to(REPO / "register")
     assert (MIGRATIONS / "env.py").exists() and (MIGRATIONS / "script.py.mako").exists()
     assert sorted(p.name for p in (MIGRATIONS / "versions").glob("0*.py")) == [
-        "0001_activities.py", "0002_chat_state.py"]
+        "0001_activities.py", "0002_chat_state.py", "0003_reminders.py"]
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'register = ["migrations/script.py.mako"]' in pyproject

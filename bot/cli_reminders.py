@@ -19,12 +19,14 @@ import typer
 from bot.cli_common import console, fail, policy_service, settings
 from bot.reminders.deliver import deliver, deliver_digest
 from bot.reminders.render import digest, when
+from bot.reminders.schedule import swedish_today
 from bot.reminders.scheduler import run_daily
 from bot.reminders.service import Reminder, ReminderRules, Reminders
 from bot.settings import Settings
 from bot.wiring_register import build_register
 from knowledge.service import InvalidQuestionError
 from register.reminder_log import ReminderLog
+from register.roles import AccessPolicy
 
 
 def parse_days(text: str) -> int:
@@ -64,7 +66,7 @@ def reminders_command(
         fail("--lang must be sv or en.")
     try:
         days = parse_days(due_within)
-        day = dt.date.fromisoformat(today) if today else dt.date.today()
+        day = dt.date.fromisoformat(today) if today else swedish_today()
         at = dt.time.fromisoformat(daily_at) if daily_at else None
     except ValueError as exc:
         fail(exc)
@@ -88,12 +90,14 @@ def reminders_command(
     reminders = Reminders(service.briefing, service.municipalities, register.service,
                           register.reminders,
                           ReminderRules.of(config.reminder_report_days,
-                                           config.reminder_annual_due))
+                                           config.reminder_annual_due),
+                          access=AccessPolicy(config.coordinators))
     if send and at is not None:
         def job(run_day: dt.date) -> None:
             found_then = reminders.due(run_day, days, name)
             _send(config, found_then, register.reminders, run_day, lang, digest=False)
-            if run_day.isoweekday() == config.reminder_digest_weekday:
+            # on or after the digest weekday: a missed run sends it later that week, once
+            if run_day.isoweekday() >= config.reminder_digest_weekday:
                 _send(config, found_then, register.reminders, run_day, lang, digest=True)
 
         console.print(f"Sending reminders every day at {at.isoformat('minutes')} "

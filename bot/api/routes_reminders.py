@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from bot.api.schemas import CitationOut
 from bot.reminders.render import render, when
+from bot.reminders.schedule import swedish_today
 from bot.reminders.service import Reminders
 from register.reminder_log import ReminderLog
 
@@ -70,7 +71,7 @@ def router(reminders: Reminders, log: ReminderLog) -> APIRouter:
             language: str = Query("sv", pattern="^(sv|en)$")) -> RemindersOut:
         """Overdue reminders and those due within ``within_days``, each citing its policy
         sentence; done and snoozed ones are left out."""
-        day = today or dt.date.today()
+        day = today or swedish_today()
         name = reminders.resolve(municipality) if municipality else None
         found = reminders.due(day, within_days, name)
         return RemindersOut(today=day, reminders=[ReminderOut(
@@ -90,6 +91,8 @@ def router(reminders: Reminders, log: ReminderLog) -> APIRouter:
 
     @api.post("/answers", status_code=204)
     def answer(body: AnswerBody) -> None:
-        log.answer(body.item, body.period, body.status, body.actor, until=body.until)
+        """Done, or snoozed until a date: by whom it was sent to, or a register coordinator
+        (403 for anyone else)."""
+        reminders.answer(body.actor, body.item, body.period, body.status, until=body.until)
 
     return api

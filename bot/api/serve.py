@@ -36,6 +36,7 @@ def assemble(settings: Settings,
     from bot.api.auth import ApiKeys
     from bot.reminders.service import ReminderRules, Reminders
     from bot.wiring_chat import build_chat
+    from register.roles import AccessPolicy
 
     keys = ApiKeys(settings.api_keys)  # checked first: no model loads for a wrong setting
     parts = build_chat(settings, service=service)
@@ -46,7 +47,8 @@ def assemble(settings: Settings,
                           parts.register.reminders,
                           ReminderRules.of(settings.reminder_report_days,
                                            settings.reminder_annual_due),
-                          resolve=policies.resolve_municipality)
+                          resolve=policies.resolve_municipality,
+                          access=AccessPolicy(settings.coordinators))
     app = create_app(parts.commands, desk, keys, (reminders, parts.register.reminders))
     return app, parts
 

@@ -1,7 +1,9 @@
 """Sending reminders once: to each municipality's coordinator, claimed in the log first.
 
-A reminder goes to a recipient only if this process wins the claim on (item, period,
-recipient); a second scheduler, or a second run of the same cron line, sends nothing again.
+A reminder goes to a recipient only if this process wins the claim on (item, period and stage,
+recipient): once when it comes within reach, once more when it is due; a second scheduler, or
+a second run of the same cron line, sends nothing again. The claim comes before the send, so a
+crash in between loses that one message rather than repeating it.
 Slack is the channel here (a DM through ``chat.postMessage``); a send that fails is reported,
 and its claim is released so that the next run tries again.
 """
@@ -40,19 +42,38 @@ def deliver(reminders: Sequence[Reminder], recipients: Callable[[str], list[str]
             if reminder.municipality not in result.no_recipient:
                 result.no_recipient.append(reminder.municipality)
             continue
+        period = staged(reminder, today)
         for recipient in targets:
-            if not log_.claim(reminder.item, reminder.period, recipient):
-                result.skipped += 1
+            try:
+                if not log_.claim(reminder.item, period, recipient):
+                    result.skipped += 1
+                    continue
+            except Exception as exc:  # the database: this one waits for the next run
+                result.failed.append((recipient, reminder, str(exc)))
                 continue
             try:
                 post(recipient, reminder, render(reminder, today, language))
             except Exception as exc:
-                log_.release(reminder.item, reminder.period, recipient)
+                _release(log_, reminder.item, period, recipient)
                 log.warning("reminder %s to %s failed: %s", reminder.item, recipient, exc)
                 result.failed.append((recipient, reminder, str(exc)))
                 continue
             result.sent.append((recipient, reminder))
     return result
+
+
+def staged(reminder: Reminder, today: dt.date) -> str:
+    """The claim's period: a reminder goes out once when it comes within reach ("soon") and
+    once more when it is due or overdue ("due")."""
+    stage = "due" if reminder.due is None or reminder.due <= today else "soon"
+    return f"{reminder.period}/{stage}"
+
+
+def _release(log_: ReminderLog, item: str, period: str, recipient: str) -> None:
+    try:
+        log_.release(item, period, recipient)
+    except Exception:  # the claim stays: that one reminder is lost, not repeated
+        log.exception("could not release the claim on %s for %s", item, recipient)
 
 
 def deliver_digest(reminders: Sequence[Reminder], recipients: Callable[[str], list[str]],
@@ -70,13 +91,18 @@ def deliver_digest(reminders: Sequence[Reminder], recipients: Callable[[str], li
             by_recipient.setdefault(recipient, []).append(reminder)
     period = digest_period(today)
     for recipient, theirs in by_recipient.items():
-        if not log_.claim("digest", period, recipient):
+        try:
+            claimed = log_.claim("digest", period, recipient)
+        except Exception as exc:
+            result.failed.append((recipient, theirs[0], str(exc)))
+            continue
+        if not claimed:
             result.skipped += 1
             continue
         try:
             post(recipient, digest(theirs, today, language))
         except Exception as exc:
-            log_.release("digest", period, recipient)
+            _release(log_, "digest", period, recipient)
             result.failed.append((recipient, theirs[0], str(exc)))
             continue
         result.sent.extend((recipient, r) for r in theirs)

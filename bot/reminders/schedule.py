@@ -9,16 +9,32 @@ adoption or last revision. An adoption date is read from the policy's own "adopt
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 FIRST_ELECTION = 1994  # every fourth year since; terms start 15 October
 TERM_START = (10, 15)
 YEARS = {"every_2_years": 2, "every_3_years": 3, "every_4_years": 4, "every_5_years": 5}
 REVISIONS = frozenset({"mandate_period", *YEARS})
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december")
+_WRITTEN = re.compile(r"\b([12]?\d|3[01])\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b",
+                      re.I)
+# a year, but not a case number's ("Dnr KS 2019/123") nor part of a date
+_YEAR = re.compile(r"(?<![\d/-])(19[5-9]\d|20\d\d)(?![\d/-])")
+ANNUAL_LOOKBACK = 4  # overdue compilations are listed for one mandate period back
+
+
+SWEDEN = ZoneInfo("Europe/Stockholm")
+
+
+def swedish_today() -> dt.date:
+    """Today in Sweden, whatever zone the server's clock is in (containers run on UTC)."""
+    return dt.datetime.now(SWEDEN).date()
 
 
 def term_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -31,15 +47,21 @@ def term_of(day: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def adoption_date(adopted: str) -> dt.date | None:
-    """The first ISO date in the policy's adoption line, else 31 December of its first year."""
-    found = _ISO.search(adopted or "")
-    if found:
-        try:
-            return dt.date(int(found[1]), int(found[2]), int(found[3]))
-        except ValueError:
-            return None
-    year = _YEAR.search(adopted or "")
-    return dt.date(int(year[1]), 12, 31) if year else None
+    """The latest date in the policy's adoption line ("Antagen 2019-03-12, reviderad
+    2023-05-10" → the revision), ISO or written ("12 mars 2022"); else 1 January of its
+    latest year, the earliest it can be, so that a rhythm falls due early rather than late."""
+    text = adopted or ""
+    dates: list[dt.date] = []
+    for year, month, day in _ISO.findall(text):
+        with contextlib.suppress(ValueError):  # 2023-02-30: its year still counts below
+            dates.append(dt.date(int(year), int(month), int(day)))
+    for day, month, year in _WRITTEN.findall(text):
+        with contextlib.suppress(ValueError):
+            dates.append(dt.date(int(year), _MONTHS.index(month.lower()) + 1, int(day)))
+    if dates:
+        return max(dates)
+    years = [int(y) for y in _YEAR.findall(_ISO.sub(lambda m: f" {m[1]} ", text))]
+    return dt.date(max(years), 1, 1) if years else None
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -66,11 +88,15 @@ def revision_due(rhythm: str, last: dt.date) -> Due:
     return Due(f"{YEARS[rhythm]}y-{due.isoformat()}", due)
 
 
-def annual_due(today: dt.date, month_day: tuple[int, int]) -> list[Due]:
-    """The compilation of last year (due this year on ``month_day``) and of this year."""
+def annual_due(today: dt.date, month_day: tuple[int, int],
+               since: dt.date | None = None) -> list[Due]:
+    """Each year's compilation (due the next year on ``month_day``), from the adoption year or
+    ``ANNUAL_LOOKBACK`` years back, whichever is later, to this year: an overdue one stays
+    until it is marked done."""
     month, day = month_day
-    return [Due(str(year), dt.date(year + 1, month, day)) for year in (today.year - 1,
-                                                                      today.year)]
+    first = max(today.year - ANNUAL_LOOKBACK, since.year if since else today.year - 1)
+    return [Due(str(year), dt.date(year + 1, month, day))
+            for year in range(min(first, today.year), today.year + 1)]
 
 
 def parse_month_day(text: str) -> tuple[int, int]:

@@ -14,6 +14,8 @@ import logging
 import threading
 from collections.abc import Callable
 
+from bot.reminders.schedule import SWEDEN
+
 log = logging.getLogger("policyguide.reminders")
 
 
@@ -29,11 +31,15 @@ def digest_period(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def sweden_now() -> dt.datetime:
+    return dt.datetime.now(SWEDEN)
+
+
 def run_daily(job: Callable[[dt.date], None], at: dt.time,
-              now: Callable[[], dt.datetime] = dt.datetime.now,
+              now: Callable[[], dt.datetime] = sweden_now,
               stop: threading.Event | None = None) -> None:
-    """Run ``job(today)`` at ``at`` every day until ``stop`` is set; a failing run is logged
-    and the next day's goes ahead."""
+    """Run ``job(today)`` at ``at`` (Swedish time) every day until ``stop`` is set; a failing
+    run is logged and the next day's goes ahead."""
     stop = stop or threading.Event()
     while not stop.is_set():
         wait = (next_run(now(), at) - now()).total_seconds()

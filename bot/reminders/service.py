@@ -11,11 +11,13 @@ revision rhythm without an adoption date is listed as "cannot tell when it is du
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.reminders.schedule import (
     REVISIONS,
+    SWEDEN,
     Due,
     adoption_date,
     annual_due,
@@ -24,7 +26,9 @@ from bot.reminders.schedule import (
 )
 from knowledge.facts import Briefing, Fact
 from knowledge.models import Citation
+from register.errors import PermissionDenied
 from register.reminder_log import Answer, ReminderLog
+from register.roles import AccessPolicy
 from register.service import FollowUp, RegisterService
 
 DEFAULT_ANNUAL = (3, 31)
@@ -64,13 +68,24 @@ class Reminders:
 
     def __init__(self, briefing: Callable[[str], Briefing], municipalities: Callable[[], list[str]],
                  register: RegisterService, log: ReminderLog, rules: ReminderRules,
-                 resolve: Callable[[str], str | None] | None = None) -> None:
+                 resolve: Callable[[str], str | None] | None = None,
+                 access: AccessPolicy | None = None) -> None:
+        self._access = access or AccessPolicy([])
         self._briefing = briefing
         self._municipalities = municipalities
         self._resolve = resolve
         self._register = register
         self._log = log
         self._rules = rules
+
+    def answer(self, actor: str, item: str, period: str, status: str,
+               until: dt.date | None = None) -> None:
+        """Mark done or snooze, for whoever it was sent to or a register coordinator;
+        ``PermissionDenied`` (a message for the person) for anyone else."""
+        if not may_answer(self._log, self._access, actor, item, period):
+            raise PermissionDenied("Only the coordinator the reminder was sent to, or a "
+                                   "register coordinator, can answer it.")
+        self._log.answer(item, period, status, actor, until=until)
 
     def resolve(self, name: str) -> str | None:
         """The municipality's name as the store spells it (raises or returns None if unknown,
@@ -100,11 +115,11 @@ class Reminders:
             if fact.when == "annually":
                 month_day = self._rules.annual_for(briefing.municipality)
                 found.extend(self._reminder("annual", fact, due)
-                             for due in annual_due(today, month_day))
+                             for due in annual_due(today, month_day, adopted))
             elif fact.when in REVISIONS:
                 last = self._last_revision(fact, adopted)
                 if last is None:
-                    found.append(Reminder("revision_unknown", fact.id, "unknown",
+                    found.append(Reminder("revision_unknown", item_key(fact), "unknown",
                                           fact.municipality, None, fact.object,
                                           fact.citation()))
                 else:
@@ -112,31 +127,50 @@ class Reminders:
         return found
 
     def _last_revision(self, fact: Fact, adopted: dt.date | None) -> dt.date | None:
-        """The adoption, or the latest date a coordinator marked this revision done."""
-        done = [a.at.date() for (item, _), a in self._log.answers([fact.id]).items()
-                if item == fact.id and a.status == "done"]
+        """The adoption, or the latest day (in Sweden) a coordinator marked it done."""
+        key = item_key(fact)
+        done = [a.at.astimezone(SWEDEN).date() for (item, _), a in
+                self._log.answers([key]).items() if item == key and a.status == "done"]
         dates = [d for d in (adopted, *done) if d is not None]
         return max(dates) if dates else None
 
     def _reminder(self, kind: str, fact: Fact, due: Due) -> Reminder:
-        return Reminder(kind, fact.id, due.period, fact.municipality, due.due, fact.object,
-                        fact.citation())
+        return Reminder(kind, item_key(fact), due.period, fact.municipality, due.due,
+                        fact.object, fact.citation())
 
     def _after_reports(self, briefing: Briefing, today: dt.date) -> list[Reminder]:
+        """Only where the policy demands a report after each exchange (the reminder quotes
+        that), and only once the N days have passed: not as soon as it is completed."""
         demanded = [f for f in briefing.obligations if f.when == "after_each"]
-        rule = demanded[0].citation() if demanded else None
-        found = []
-        for follow_up in self._register.missing_follow_up(municipality=briefing.municipality):
-            found.append(self._after_report(follow_up, rule))
-        return found
+        if not demanded:
+            return []
+        rule = demanded[0].citation()
+        found = [self._after_report(f, rule) for f in
+                 self._register.missing_follow_up(municipality=briefing.municipality)]
+        return [r for r in found if r.due is not None and r.due <= today]
 
-    def _after_report(self, follow_up: FollowUp, rule: Citation | None) -> Reminder:
+    def _after_report(self, follow_up: FollowUp, rule: Citation) -> Reminder:
         activity = follow_up.activity
         ended = activity.end_date or activity.start_date
         return Reminder("after_report", f"activity:{activity.id}", "report",
                         activity.municipality,
                         ended + dt.timedelta(days=self._rules.report_days), activity.title,
                         rule, tuple(follow_up.missing))
+
+
+def item_key(fact: Fact) -> str:
+    """A reminder's identity: the municipality, the rhythm and the demanding sentence, so a
+    re-ingest that moves the sentence (or renumbers the facts) keeps its answers and sends."""
+    sentence = " ".join(fact.quote.split()).casefold()
+    digest = hashlib.sha1(sentence.encode(), usedforsecurity=False).hexdigest()[:12]
+    return f"{fact.municipality}:{fact.when}:{digest}"[-200:]
+
+
+def may_answer(log: ReminderLog, access: AccessPolicy, actor: str, item: str,
+               period: str) -> bool:
+    """Whoever the reminder was sent to, or a register coordinator, may mark it done or
+    snooze it; nobody else."""
+    return actor in log.sent(item, period, any_stage=True) or access.may_write(actor)
 
 
 def _answered(answer: Answer | None, today: dt.date) -> bool:

@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.slack.guard import log_bolt_error
 from bot.slack.listeners import register_all
 from register.reminder_log import ReminderLog
+from register.roles import AccessPolicy
 
 log = logging.getLogger("policyguide.slack")
 
@@ -60,8 +61,9 @@ def build_app(commands: Commands, settings: Settings, client: WebClient | None =
         due = Reminders(policies.briefing, policies.municipalities, desk.register, reminders,
                         ReminderRules.of(settings.reminder_report_days,
                                          settings.reminder_annual_due),
-                        resolve=policies.resolve_municipality)
-    register_all(app, commands, desk, reminders, due)
+                        resolve=policies.resolve_municipality,
+                        access=AccessPolicy(settings.coordinators))
+    register_all(app, commands, desk, due)
     return app
 
 

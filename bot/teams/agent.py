@@ -13,6 +13,7 @@ import logging
 import time
 import uuid
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from microsoft_agents.activity import ChannelAccount, ConversationAccount, ConversationParameters
 from microsoft_agents.hosting.core import ConnectorClientBase, TurnContext
@@ -131,10 +132,17 @@ class PolicyAgent:
             await send(context, message(text("not_writer", language)))
             return
         done = data.get("answer") == "done"
-        until = None if done else (dt.date.today() + dt.timedelta(days=cards.SNOOZE_DAYS))
-        await self._core.answer(str(data.get("item") or ""), str(data.get("period") or ""),
-                                "done" if done else "snoozed", turn.actor,
-                                until.isoformat() if until else None)
+        today = dt.datetime.now(ZoneInfo("Europe/Stockholm")).date()
+        until = None if done else today + dt.timedelta(days=cards.SNOOZE_DAYS)
+        try:
+            await self._core.answer(str(data.get("item") or ""), str(data.get("period") or ""),
+                                    "done" if done else "snoozed", turn.actor,
+                                    until.isoformat() if until else None)
+        except CoreError as exc:
+            if exc.code != "forbidden":
+                raise
+            await send(context, message(text("reminder_forbidden", language)))
+            return
         reply = (text("reminder_marked_done", language) if until is None else
                  text("reminder_snoozed", language, until=until.isoformat()))
         await send(context, message(reply))

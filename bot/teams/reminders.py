@@ -19,7 +19,7 @@ from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import TurnContext
 
 from bot.teams import cards
-from bot.teams.core_client import CoreClient
+from bot.teams.core_client import CoreClient, CoreError
 from bot.teams.links import ReportLinks
 from bot.teams.replies import card
 from bot.teams.settings import TeamsSettings
@@ -60,19 +60,37 @@ async def send_reminders(settings: TeamsSettings, core: CoreClient, adapter: Clo
             continue
         name, object_id = who
         recipient = f"teams:{object_id}"
-        if not await core.claim(reminder["item"], reminder["period"], recipient):
-            result.skipped += 1
+        period = staged(reminder, found["today"])
+        try:
+            if not await core.claim(reminder["item"], period, recipient):
+                result.skipped += 1
+                continue
+        except CoreError as exc:  # this one waits for the next run; the others go on
+            result.failed.append(f"{name}: {reminder['subject'][:60]} ({exc.message})")
             continue
         try:
             await _direct(settings, adapter, object_id, cards.reminder_card(
                 reminder, language, draft_url(settings, links, reminder)))
         except Exception as exc:
-            await core.release(reminder["item"], reminder["period"], recipient)
+            await _release(core, reminder["item"], period, recipient)
             log.warning("reminder %s to %s failed: %r", reminder["item"], name, exc)
             result.failed.append(f"{name}: {reminder['subject'][:60]} ({exc})")
             continue
         result.sent += 1
     return result
+
+
+def staged(reminder: dict[str, Any], today: str) -> str:
+    """As the core's: once when it comes within reach ("soon"), once when it is due ("due")."""
+    due = reminder.get("due")
+    return f"{reminder['period']}/{'due' if due is None or due <= today else 'soon'}"
+
+
+async def _release(core: CoreClient, item: str, period: str, recipient: str) -> None:
+    try:
+        await core.release(item, period, recipient)
+    except CoreError:  # the claim stays: that one reminder is lost, not repeated
+        log.exception("could not release the claim on %s for %s", item, recipient)
 
 
 async def _direct(settings: TeamsSettings, adapter: CloudAdapter, object_id: str,
@@ -107,14 +125,19 @@ async def send_digest(settings: TeamsSettings, core: CoreClient, adapter: CloudA
         theirs.setdefault(who[1], (who[0], []))[1].append(reminder)
     for object_id, (name, items) in theirs.items():
         recipient = f"teams:{object_id}"
-        if not await core.claim("digest", period, recipient):
+        try:
+            claimed = await core.claim("digest", period, recipient)
+        except CoreError as exc:
+            result.failed.append(f"{name}: digest ({exc.message})")
+            continue
+        if not claimed:
             result.skipped += 1
             continue
         try:
             await _direct(settings, adapter, object_id,
                           cards.digest_card(items, language, found["today"]))
         except Exception as exc:
-            await core.release("digest", period, recipient)
+            await _release(core, "digest", period, recipient)
             result.failed.append(f"{name}: digest ({exc})")
             continue
         result.sent += len(items)

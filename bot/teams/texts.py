@@ -57,6 +57,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "reminder_snoozed": ("⏰ Jag påminner igen efter {until}.", "⏰ I will remind you again after "
                          "{until}."),
     "reminder_missing": ("Saknas: {fields}", "Missing: {fields}"),
+    "reminder_forbidden": ("🔒 Bara den som fick påminnelsen, eller en samordnare för "
+                           "registret, kan svara på den.",
+                           "🔒 Only the person the reminder was sent to, or a register "
+                           "coordinator, can answer it."),
     "reminder_draft": ("📄 Utkastet", "📄 The draft"),
     "digest_title": ("Det policyerna kräver härnäst ({today})",
                      "What the policies demand next ({today})"),

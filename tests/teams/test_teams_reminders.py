@@ -142,3 +142,14 @@ def test_the_weekly_digest_is_one_card_per_coordinator_once_a_week(teams: Teams)
                                                            for line in lines)
     assert asyncio.run(run("2026-12-10")).skipped == 1  # the same ISO week
     assert asyncio.run(run("2026-12-15")).sent == first.sent  # the next week
+
+
+def test_someone_else_cannot_answer_a_reminder(teams: Teams) -> None:
+    send(teams, coordinator="aad-coord-only", municipality="Kungsbacka")
+    done = next(a["data"] for a in direct_cards(teams)[0]["actions"]
+                if a.get("data", {}).get("answer") == "done")
+    teams.post(teams.activity(value=done, user="aad-stranger", conversation="a:stranger"))
+    assert "Bara den som fick påminnelsen" in teams.standin.replies("a:stranger")[-1].body[
+        "text"]
+    teams.post(teams.activity(value=done, user="aad-coord-only", conversation="a:direct-1"))
+    assert "Markerad som klar" in teams.standin.replies("a:direct-1")[-1].body["text"]

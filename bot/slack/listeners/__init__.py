@@ -20,11 +20,9 @@ from bot.slack.listeners import (
     questions,
     reminders,
 )
-from register.reminder_log import ReminderLog
 
 
 def register_all(app: App, commands: Commands, desk: ActivityDesk | None = None,
-                 reminder_log: ReminderLog | None = None,
                  due: Reminders | None = None) -> None:
     for module in (questions, actions):
         module.register(app, commands)
@@ -33,5 +31,5 @@ def register_all(app: App, commands: Commands, desk: ActivityDesk | None = None,
     if desk is not None:
         activity_command.register(app, commands, desk)
         activity_modal.register(app, commands, desk)
-    if reminder_log is not None:
-        reminders.register(app, reminder_log)
+    if due is not None:
+        reminders.register(app, due)

@@ -8,7 +8,6 @@ view is published after the event is acknowledged: building it reads the policy 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -16,6 +15,7 @@ from slack_sdk import WebClient
 
 from bot.core import ChatRequest, Commands, InvalidQuestionError
 from bot.reminders.render import when
+from bot.reminders.schedule import swedish_today
 from bot.reminders.service import Reminders
 from bot.slack.guard import never_silent
 from bot.slack.render_briefing import home_setup_view, home_view
@@ -28,7 +28,7 @@ def due_next(reminders: Reminders | None, municipality: str,
     """One line per reminder that is overdue or due within ``DUE_DAYS``."""
     if reminders is None:
         return []
-    today = dt.date.today()
+    today = swedish_today()
     return [f"{when(r, today, language)}: {r.subject}"
             for r in reminders.due(today, DUE_DAYS, municipality)]
 

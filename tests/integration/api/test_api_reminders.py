@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from api_harness import RunningApi, error
+from api_harness import COORDINATOR, RunningApi, error
 
 pytestmark = pytest.mark.integration
 
@@ -37,14 +37,15 @@ def test_a_claim_is_granted_once_and_a_release_gives_it_back(api: RunningApi) ->
 def test_a_reminder_marked_done_is_no_longer_due(api: RunningApi) -> None:
     annual = next(r for r in due(api, municipality="Ale", within_days=0)
                   if r["kind"] == "annual")
-    reply = api.client.post("/v1/reminders/answers", json={
-        "item": annual["item"], "period": annual["period"], "status": "done",
-        "actor": "teams:oid-1"})
+    body = {"item": annual["item"], "period": annual["period"], "status": "done",
+            "actor": "teams:ostranger"}
+    error(api.client.post("/v1/reminders/answers", json=body), 403, "forbidden")
+    reply = api.client.post("/v1/reminders/answers", json={**body, "actor": COORDINATOR})
     assert reply.status_code == 204
     assert all(r["item"] != annual["item"] or r["period"] != annual["period"]
                for r in due(api, municipality="Ale", within_days=0))
     stored = api.reminders.answers([str(annual["item"])])
-    assert stored[(annual["item"], annual["period"])].actor == "teams:oid-1"
+    assert stored[(annual["item"], annual["period"])].actor == COORDINATOR
 
 
 @pytest.mark.parametrize("body", [

@@ -44,10 +44,14 @@ def test_every_fourth_year_counts_from_the_last_revision() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("2017-03-02", D(2017, 3, 2)),
     ("Antagen av kommunfullmäktige 2020-03-19, § 58", D(2020, 3, 19)),
-    ("Fastställd av KF i december 2008", D(2008, 12, 31)),
+    ("Fastställd av KF i december 2008", D(2008, 1, 1)),  # the earliest it can be
+    ("Antagen 2019-03-12, reviderad 2023-05-10", D(2023, 5, 10)),  # the latest revision
+    ("Antagen av kommunfullmäktige 12 mars 2022", D(2022, 3, 12)),
+    ("Dnr KS 2019/123, antagen 2020", D(2020, 1, 1)),  # not the case number's year
+    ("Antagen 2023-02-30", D(2023, 1, 1)),  # no such day: its year
     ("", None),
     ("Antagen av kommunfullmäktige", None),
-    ("2021-13-40", D(2021, 12, 31)),
+    ("2021-13-40", None),
 ])
 def test_the_adoption_date_is_read_from_the_policy(text: str, expected: dt.date | None) -> None:
     assert adoption_date(text) == expected
@@ -57,6 +61,13 @@ def test_the_annual_compilation_of_last_year_and_this_year() -> None:
     dues = annual_due(D(2026, 12, 8), (3, 31))
     assert [(d.period, d.due) for d in dues] == [("2025", D(2026, 3, 31)),
                                                  ("2026", D(2027, 3, 31))]
+
+
+def test_an_unfinished_compilation_stays_past_new_year_for_one_mandate_period() -> None:
+    dues = annual_due(D(2027, 4, 10), (3, 31), since=D(2017, 3, 2))
+    assert [d.period for d in dues] == ["2023", "2024", "2025", "2026", "2027"]
+    recent = annual_due(D(2027, 4, 10), (3, 31), since=D(2026, 5, 1))
+    assert [d.period for d in recent] == ["2026", "2027"]
 
 
 @pytest.mark.parametrize("text", ["3-31", "02-30", "13-01", "mars"])

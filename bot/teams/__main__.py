@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import logging
 import sys
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from aiohttp import web
 from pydantic import ValidationError
 
+from bot.reminders.scheduler import run_daily
 from bot.teams.core_client import CoreClient, CoreError
 from bot.teams.reminders import send_digest, send_reminders
 from bot.teams.server import build_adapter, build_server, report_links
@@ -25,6 +27,32 @@ from bot.teams.settings import TeamsSettings
 
 
 def remind(settings: TeamsSettings, args: argparse.Namespace) -> int:
+    if args.daily_at:
+        return remind_daily(settings, args)
+    return remind_once(settings, args, digest=args.digest)
+
+
+def remind_daily(settings: TeamsSettings, args: argparse.Namespace) -> int:
+    """The long-running scheduler: nudges every day at the time given, the digest on or after
+    the digest weekday (claimed per ISO week, so once a week)."""
+    try:
+        at = dt.time.fromisoformat(args.daily_at)
+    except ValueError:
+        print(f"--daily-at must be HH:MM, not {args.daily_at!r}", file=sys.stderr)
+        return 2
+
+    def job(day: dt.date) -> None:
+        run = argparse.Namespace(**{**vars(args), "today": day.isoformat()})
+        remind_once(settings, run, digest=False)
+        if day.isoweekday() >= args.digest_weekday:
+            remind_once(settings, run, digest=True)
+
+    print(f"Sending reminders every day at {at.isoformat('minutes')} (Ctrl-C stops).")
+    run_daily(job, at)
+    return 0
+
+
+def remind_once(settings: TeamsSettings, args: argparse.Namespace, digest: bool) -> int:
     async def run() -> int:
         core = CoreClient(settings.api_url, settings.api_key.get_secret_value(),
                           settings.api_timeout_s)
@@ -32,7 +60,7 @@ def remind(settings: TeamsSettings, args: argparse.Namespace) -> int:
             common: dict[str, Any] = {"municipality": args.municipality,
                                       "within_days": args.within, "today": args.today,
                                       "language": args.lang}
-            if args.digest:
+            if digest:
                 result = await send_digest(settings, core, build_adapter(settings), **common)
             else:
                 result = await send_reminders(settings, core, build_adapter(settings),
@@ -63,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     reminders.add_argument("--lang", choices=["sv", "en"], default="sv")
     reminders.add_argument("--digest", action="store_true",
                            help="one card per coordinator with everything open, once a week")
+    reminders.add_argument("--daily-at", help="keep running: send every day at HH:MM "
+                                              "(Swedish time), the digest weekly")
+    reminders.add_argument("--digest-weekday", type=int, default=1, choices=range(1, 8),
+                           help="ISO weekday of the digest with --daily-at (1 = Monday)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:

@@ -110,6 +110,10 @@ def test_the_remind_command_for_cron(teams: Teams) -> None:
                          env={k: v for k, v in env.items() if k != "POLICYGUIDE_TEAMS_APP_ID"},
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "app_id" in bad.stderr
+    wrong_time = subprocess.run([sys.executable, "-m", "bot.teams", "remind", "--daily-at",
+                                 "25:99"], cwd=REPO, env=env, capture_output=True, text=True,
+                                timeout=60)
+    assert wrong_time.returncode == 2 and "HH:MM" in wrong_time.stderr
 
 
 def test_the_annual_compilation_links_its_draft(teams: Teams) -> None:

@@ -51,10 +51,16 @@ def imported_modules(path: Path) -> set[str]:
 def test_the_teams_adapter_reaches_the_core_only_over_http() -> None:
     """bot/teams runs on Python 3.12 without torch: of this project it may import only itself
     and the standard-library command words."""
-    allowed_own = ("bot.teams", "bot.command_words", "bot.text_cut")
+    allowed_own = ("bot.teams", "bot.command_words", "bot.text_cut",
+                   "bot.reminders.scheduler")
     for path in (REPO / "bot" / "teams").rglob("*.py"):
         own = {m for m in imported_modules(path)
                if m.split(".")[0] in {"bot", "knowledge", "register", "ingest", "prompts"}}
         assert all(m.startswith(allowed_own) for m in own), (path, own)
-    for shared in ("command_words.py", "text_cut.py"):
-        assert imported_packages(REPO / "bot" / shared) <= {"__future__", "re", "typing"}
+    stdlib = {"__future__", "re", "typing", "contextlib", "datetime", "dataclasses", "zoneinfo",
+              "logging", "threading", "collections"}
+    for shared in ("command_words.py", "text_cut.py", "reminders/schedule.py"):
+        assert imported_packages(REPO / "bot" / shared) <= stdlib, shared
+    assert imported_modules(REPO / "bot" / "reminders" / "scheduler.py") <= {
+        "__future__", "datetime", "logging", "threading", "collections.abc",
+        "bot.reminders.schedule"}

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,13 @@ def _check(**values: str) -> None:
     for name, value in values.items():
         if not value or len(value) > LIMITS[name]:
             raise ValueError(f"{name} must be 1 to {LIMITS[name]} characters")
+
+
+def _period_is(period: str, any_stage: bool) -> Any:
+    if not any_stage:
+        return ReminderSend.period == period
+    return or_(ReminderSend.period == period,
+               ReminderSend.period.startswith(period + "/", autoescape=True))
 
 
 def _insert(session: Session) -> Any:
@@ -62,10 +69,11 @@ class ReminderLog:
             if row is not None:
                 session.delete(row)
 
-    def sent(self, item: str, period: str) -> list[str]:
+    def sent(self, item: str, period: str, any_stage: bool = False) -> list[str]:
+        """Who got it; ``any_stage``: also its staged sends ("2025/soon", "2025/due")."""
         with self._sessions() as session:
-            return list(session.scalars(select(ReminderSend.recipient).where(
-                ReminderSend.item == item, ReminderSend.period == period)))
+            return sorted(set(session.scalars(select(ReminderSend.recipient).where(
+                ReminderSend.item == item, _period_is(period, any_stage)))))
 
     def answer(self, item: str, period: str, status: str, actor: str,
                until: dt.date | None = None, now: dt.datetime | None = None) -> None:
@@ -80,6 +88,9 @@ class ReminderLog:
             session.execute(statement.on_conflict_do_update(
                 index_elements=[ReminderState.item, ReminderState.period],
                 set_={k: values[k] for k in ("status", "until", "actor", "at")}))
+            if status == "snoozed":  # when the snooze ends, it is sent again
+                session.execute(delete(ReminderSend).where(
+                    ReminderSend.item == item, _period_is(period, True)))
 
     def answers(self, items: list[str] | None = None) -> dict[tuple[str, str], Answer]:
         query = select(ReminderState)

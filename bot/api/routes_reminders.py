@@ -15,6 +15,7 @@ from bot.api.schemas import CitationOut
 from bot.reminders.render import render, when
 from bot.reminders.schedule import swedish_today
 from bot.reminders.service import Reminders
+from register.fields import FIELD_LABELS
 from register.reminder_log import ReminderLog
 
 
@@ -27,7 +28,7 @@ class ReminderOut(BaseModel):
     overdue: bool
     when: str = Field(description="'försenad sedan …' / 'due …' in the language asked for.")
     subject: str
-    missing: list[str]
+    missing: list[str] = Field(description="After-report fields still empty, as labels.")
     citation: CitationOut | None
     text: str = Field(description="The whole reminder as plain text, quote included.")
 
@@ -77,7 +78,8 @@ def router(reminders: Reminders, log: ReminderLog) -> APIRouter:
         return RemindersOut(today=day, reminders=[ReminderOut(
             kind=r.kind, item=r.item, period=r.period, municipality=r.municipality, due=r.due,
             overdue=r.overdue(day), when=when(r, day, language), subject=r.subject,
-            missing=list(r.missing),
+            missing=[FIELD_LABELS.get(m, (m, m))[1 if language == "en" else 0]
+                     for m in r.missing],
             citation=CitationOut(**r.citation.contract()) if r.citation else None,
             text=render(r, day, language)) for r in found])
 

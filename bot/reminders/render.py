@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from bot.reminders.service import Reminder
+from register.fields import FIELD_LABELS
 
 _KIND = {"after_report": ("Rapport efter aktiviteten saknas", "After-report missing"),
          "annual": ("Årlig sammanställning", "Annual compilation"),
@@ -42,7 +43,8 @@ def render(reminder: Reminder, today: dt.date, language: str) -> str:
             f"{f' ({period})' if period else ''}: {when(reminder, today, language)}")
     lines = [head, f"   {reminder.subject}"]
     if reminder.missing:
-        lines.append(f"   {'Missing' if en else 'Saknas'}: {', '.join(reminder.missing)}")
+        names = [FIELD_LABELS.get(m, (m, m))[1 if en else 0] for m in reminder.missing]
+        lines.append(f"   {'Missing' if en else 'Saknas'}: {', '.join(names)}")
     if reminder.kind == "annual":
         year, where = reminder.period, reminder.municipality
         lines.append(f"   {'Draft' if en else 'Utkast'}: policyguide register report --year {year} "

@@ -29,9 +29,10 @@ from knowledge.models import Citation
 from register.errors import PermissionDenied
 from register.reminder_log import Answer, ReminderLog
 from register.roles import AccessPolicy
-from register.service import FollowUp, RegisterService
+from register.service import FOLLOW_UP_KINDS, FollowUp, RegisterService
 
 DEFAULT_ANNUAL = (3, 31)
+OPEN_STATUSES = ("planned", "ongoing")
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,20 @@ class Reminders:
         rule = demanded[0].citation()
         found = [self._after_report(f, rule) for f in
                  self._register.missing_follow_up(municipality=briefing.municipality)]
+        found.extend(self._after_report(f, rule) for f in self._not_closed(briefing))
         return [r for r in found if r.due is not None and r.due <= today]
+
+    def _not_closed(self, briefing: Briefing) -> list[FollowUp]:
+        """Exchanges, visits and projects still planned or ongoing after they ended: their
+        status is to be set, and their report written ("status" leads what is missing)."""
+        found = []
+        for status in OPEN_STATUSES:
+            for activity in self._register.search(municipality=briefing.municipality,
+                                                  status=status):
+                if activity.kind in FOLLOW_UP_KINDS:
+                    found.append(FollowUp(activity,
+                                          ["status", *activity.missing_report_fields()]))
+        return found
 
     def _after_report(self, follow_up: FollowUp, rule: Citation) -> Reminder:
         activity = follow_up.activity

@@ -197,3 +197,14 @@ def test_a_reminders_identity_survives_a_reingest_that_moves_its_sentence(
                     quote="  " + fact.quote.replace(" ", "\n", 1))
     assert item_key(moved) == item_key(fact)
     assert item_key(replace(fact, quote=fact.quote + " Och mer.")) != item_key(fact)
+
+
+def test_an_exchange_left_ongoing_after_it_ended_is_reminded_too(
+        service: PolicyService, register: Register) -> None:
+    register.service.create(COORDINATOR, {**ACTIVITY, "status": "ongoing",
+                                          "title": "Lärarutbyte med Kerava"})
+    found = reminders(service, register).due(D(2026, 9, 20), 0, "Kungsbacka")
+    report = next(r for r in found if r.subject == "Lärarutbyte med Kerava")
+    assert report.kind == "after_report" and report.missing[0] == "status"
+    assert "Saknas: Status, Syfte" in digest([report], D(2026, 9, 20), "sv")
+    assert "Missing: Status, Purpose" in digest([report], D(2026, 9, 20), "en")

@@ -36,6 +36,16 @@ class Sent:
     failed: list[str] = field(default_factory=list)
 
 
+def coordinator_of(settings: TeamsSettings, reminder: dict[str, Any],
+                   result: Sent) -> tuple[str, str] | None:
+    """(name, Entra object id) of the reminder's coordinator; a municipality without one is
+    named in ``result``, once."""
+    who = settings.coordinator(reminder["municipality"])
+    if who is None and reminder["municipality"] not in result.no_coordinator:
+        result.no_coordinator.append(reminder["municipality"])
+    return who
+
+
 def draft_url(settings: TeamsSettings, links: ReportLinks | None,
               reminder: dict[str, Any]) -> str | None:
     """The signed link to the annual compilation's draft (a reminder goes to a coordinator)."""
@@ -53,10 +63,8 @@ async def send_reminders(settings: TeamsSettings, core: CoreClient, adapter: Clo
     found = await core.reminders(municipality, within_days, today, language)
     result = Sent()
     for reminder in found["reminders"]:
-        who = settings.coordinator(reminder["municipality"])
+        who = coordinator_of(settings, reminder, result)
         if who is None:
-            if reminder["municipality"] not in result.no_coordinator:
-                result.no_coordinator.append(reminder["municipality"])
             continue
         name, object_id = who
         recipient = f"teams:{object_id}"
@@ -117,10 +125,8 @@ async def send_digest(settings: TeamsSettings, core: CoreClient, adapter: CloudA
     theirs: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     result = Sent()
     for reminder in found["reminders"]:
-        who = settings.coordinator(reminder["municipality"])
+        who = coordinator_of(settings, reminder, result)
         if who is None:
-            if reminder["municipality"] not in result.no_coordinator:
-                result.no_coordinator.append(reminder["municipality"])
             continue
         theirs.setdefault(who[1], (who[0], []))[1].append(reminder)
     for object_id, (name, items) in theirs.items():

@@ -63,7 +63,10 @@ class HttpServer:
 
     def close(self) -> None:
         if self._running.is_set() and not self._finished.is_set():
-            self._server.trigger.pull_trigger(self._close_sockets)
+            try:
+                self._server.trigger.pull_trigger(self._close_sockets)
+            except OSError:  # EBADF: the loop already closed its trigger and is ending
+                log.debug("the server loop was already closing")
             self._finished.wait(10)
         else:
             self._close_sockets()

@@ -23,8 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO), str(REPO / "tests" / "integration" / "slack")]
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks"), str(REPO / "tests" / "integration" / "slack")]
 
+from latency_questions import questions  # noqa: E402
 from slack_requests import SignedSlack, event_body, mention  # noqa: E402
 from slack_sdk import WebClient  # noqa: E402
 from slack_standin import SlackStandIn  # noqa: E402
@@ -36,16 +37,6 @@ from bot.wiring import build_service  # noqa: E402
 from bot.wiring_chat import build_chat_state, build_commands  # noqa: E402
 
 SECRET = "benchmark-secret"
-EVAL = REPO.parent / "shared" / "eval" / "dev.jsonl"
-FALLBACK = [{"question": "Vem beslutar om medlemskap i nätverk?", "municipality": "Eksjö"},
-            {"question": "Who signs twin town agreements?", "municipality": "Älmhult"}]
-
-
-def questions() -> list[dict[str, str]]:
-    if not EVAL.exists():
-        return FALLBACK
-    items = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line]
-    return [i for i in items if i.get("municipality")] or FALLBACK
 
 
 def one_request(n: int, item: dict[str, str], slack: SignedSlack,

@@ -14,7 +14,6 @@ set first; each is timed from sending until the connector received its answer ca
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -23,23 +22,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO), str(REPO / "tests" / "teams")]
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks"), str(REPO / "tests" / "teams")]
 
 from harness import Teams, bot_settings, start_core  # noqa: E402
+from latency_questions import questions  # noqa: E402
 from standins import Served, StandIn  # noqa: E402
 
 from bot.teams.server import build_server  # noqa: E402
-
-EVAL = REPO.parent / "shared" / "eval" / "dev.jsonl"
-FALLBACK = [{"question": "Vem beslutar om medlemskap i nätverk?", "municipality": "Eksjö"},
-            {"question": "Who signs twin town agreements?", "municipality": "Älmhult"}]
-
-
-def questions() -> list[dict[str, str]]:
-    if not EVAL.exists():
-        return FALLBACK
-    items = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line]
-    return [i for i in items if i.get("municipality")] or FALLBACK
 
 
 def one(teams: Teams, n: int, item: dict[str, str], run: str) -> float:

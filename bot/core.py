@@ -14,7 +14,7 @@ import re
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
@@ -107,14 +107,17 @@ class Commands:
         self._votes: BoundedMemory[tuple[str, str, str], int] = BoundedMemory(memory)
         self._ask_lock = threading.Lock()  # the core's stemmers keep per-call state
 
-    def ask(self, req: ChatRequest) -> Answer:
-        """Answer ``req`` in its municipality context; raises RateLimited / InvalidQuestionError."""
+    def ask(self, req: ChatRequest, on_draft: Callable[[str], None] | None = None) -> Answer:
+        """Answer ``req`` in its municipality context; raises RateLimited / InvalidQuestionError.
+        With an LLM configured, ``on_draft`` sees the generated text as it is written (to
+        update a chat message); the returned answer is the verified final to replace it."""
         if self.limiter is not None:
             self.limiter.acquire(f"{req.platform}:{req.user}")
         municipality = req.municipality or self.municipality_for(req)
         question = self._with_thread_context(req)
         with self._ask_lock:
-            answer = self.service.ask(question, municipality)
+            answer = self.service.answer(question, municipality)
+        answer = self.service.rewrite(question, answer, on_draft)  # seconds: outside the lock
         about = answer.municipality or municipality
         self._exchanges.put(req.id, Exchange(req, question, answer, about))
         scope = req.thread_scope

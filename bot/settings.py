@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.reminders.schedule import parse_month_day
+from knowledge.generation.chat import ModelSettings
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
 
@@ -156,6 +157,27 @@ class Settings(BaseSettings):
     teams_developer: str = Field("Policyguide", description="The app's publisher in Teams.")
     teams_website: str = Field("https://github.com/policyguide/policyguide",
                                description="The publisher's https page (privacy, terms).")
+    llm_provider: Literal["none", "openai-compatible", "azure-openai", "ollama"] = Field(
+        "none",
+        description=(
+            "none: extractive answers only (default, offline); openai-compatible: any server "
+            "speaking the OpenAI chat API (vLLM, llama.cpp, LiteLLM, OpenAI); azure-openai: an "
+            "Azure OpenAI resource (llm_base_url = its endpoint, llm_model = the deployment); "
+            "ollama: an Ollama server. A generated answer is shown only after it passes the "
+            "verifier; otherwise the extractive answer is."
+        ),
+    )
+    llm_base_url: str = Field(
+        "", description="The model server, e.g. http://127.0.0.1:8000/v1, "
+                        "https://<resource>.openai.azure.com or http://127.0.0.1:11434.")
+    llm_model: str = Field("", description="Model name (Azure: the deployment name).")
+    llm_api_key: SecretStr | None = Field(None, description="The model server's key, if any.")
+    llm_api_version: str = Field("2024-10-21", description="Azure OpenAI API version.")
+    llm_timeout_s: float = Field(
+        30.0, gt=0, le=600, description="Give up on the model after this long; the extractive "
+                                        "answer is shown instead.")
+    llm_max_tokens: int = Field(400, ge=16, le=8192, description="Longest generated answer.")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature.")
     api_host: str = Field("127.0.0.1", description="`policyguide serve`: address to listen on.")
     api_port: int = Field(8080, ge=1, le=65535, description="`policyguide serve`: port.")
 
@@ -164,12 +186,27 @@ class Settings(BaseSettings):
         if self.embedding_provider != "sentence-transformers" and self.embedding_model:
             raise ValueError(
                 "embedding_model is only used with embedding_provider=sentence-transformers")
+        if self.llm_provider != "none":
+            missing = [name for name, value in (("POLICYGUIDE_LLM_BASE_URL", self.llm_base_url),
+                                                ("POLICYGUIDE_LLM_MODEL", self.llm_model))
+                       if not value.strip()]
+            if missing:
+                raise ValueError(f"llm_provider={self.llm_provider} needs "
+                                 f"{' and '.join(missing)}")
+            if not self.llm_base_url.startswith(("http://", "https://")):
+                raise ValueError("llm_base_url must start with http:// or https://")
         for municipality, month_day in self.reminder_annual_due.items():
             try:
                 parse_month_day(month_day)
             except ValueError as exc:
                 raise ValueError(f"reminder_annual_due[{municipality!r}]: {exc}") from exc
         return self
+
+    def model_settings(self) -> ModelSettings:
+        key = self.llm_api_key.get_secret_value() if self.llm_api_key else ""
+        return ModelSettings(self.llm_provider, self.llm_base_url.strip(), self.llm_model.strip(),
+                             key, self.llm_timeout_s, self.llm_max_tokens, self.llm_temperature,
+                             self.llm_api_version)
 
     @property
     def chroma_path(self) -> Path:

@@ -156,6 +156,7 @@ class Answerer:
                          "I am not sure this answers the question; read the quotes below.")
         if notes:
             answer.text = "\n".join(notes) + "\n\n" + answer.text
+            answer.notes = notes
         answer.decision = judged.verdict.action
         answer.confidence = round(judged.verdict.probability, 3)
         answer.signals = judged.signals.to_dict()

@@ -15,7 +15,7 @@ from knowledge.models import Citation
 
 FactKind = Literal["responsibility", "goal", "obligation"]
 
-EXTRACTOR_VERSION = "facts-10"  # bump on any extractor change: stores re-extract at start
+EXTRACTOR_VERSION = "facts-11"  # bump on any extractor change: stores re-extract at start
 
 # Canonical actions, in the order a who-decides-what table lists them.
 ACTIONS = ("decides", "adopts", "signs", "prepares", "responsible", "leads", "coordinates",

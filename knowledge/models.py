@@ -98,6 +98,9 @@ class Answer:
     decision: str = "answer"  # answer | unsure | abstain (knowledge.decision)
     confidence: float | None = None  # the decision's probability that the question is answered
     signals: dict[str, float] = field(default_factory=dict)  # what the decision weighed
+    notes: list[str] = field(default_factory=list)  # "not sure" and place notes above the text
+    generated_by: str = ""  # model and prompt version of a generated (verified) text
+    fallback_reason: str = ""  # why a generated text was not shown, when one was rejected
 
     def contract(self) -> dict[str, Any]:
         """The JSON answer contract of shared/eval/README.md, plus diagnostics."""
@@ -111,5 +114,7 @@ class Answer:
             "mode": self.mode,
             "decision": self.decision,
             "confidence": self.confidence,
+            "generated_by": self.generated_by or None,
+            "fallback_reason": self.fallback_reason or None,
             "timings_ms": {k: round(v * 1000, 1) for k, v in self.timings.items()},
         }

@@ -8,6 +8,7 @@ import re
 import time
 from collections.abc import Sequence
 
+from knowledge.answer_types import expected_type
 from knowledge.answerer import Answerer
 from knowledge.composer import compose, compose_abstention, distinct_quotes
 from knowledge.concepts import ConceptAnalyzer
@@ -24,6 +25,7 @@ from knowledge.fact_answers import (
 from knowledge.fact_index import FactIndex, asked_actors
 from knowledge.fact_router import FactRouter
 from knowledge.facts import GOAL_KINDS, Briefing, Fact
+from knowledge.generation.writer import Draft, GeneratedAnswers
 from knowledge.lexical import LexicalIndex
 from knowledge.models import Answer, Citation, Document, Passage
 from knowledge.places import place_names
@@ -46,8 +48,10 @@ class InvalidQuestionError(ValueError):
 class PolicyService:
     def __init__(self, store: KnowledgeStore, top_k: int = 5, max_question_chars: int = 2000,
                  default_municipality: str | None = None,
-                 decision: DecisionModel | None = None) -> None:
+                 decision: DecisionModel | None = None,
+                 generator: GeneratedAnswers | None = None) -> None:
         self.store = store
+        self.generator = generator
         self.top_k = top_k
         self.max_question_chars = max_question_chars
         self.default_municipality = default_municipality
@@ -121,7 +125,14 @@ class PolicyService:
             f"Unknown municipality {name!r}.{hint} Known: {', '.join(self.municipalities())}.")
 
     # ------------------------------------------------------------------ asking
-    def ask(self, question: str, municipality: str | None = None) -> Answer:
+    def ask(self, question: str, municipality: str | None = None,
+            on_draft: Draft | None = None) -> Answer:
+        """The answer to ``question``: the engine's (``answer``), then, with an LLM
+        configured, its verified rewrite (``rewrite``; ``on_draft`` sees the draft)."""
+        return self.rewrite(question, self.answer(question, municipality), on_draft)
+
+    def answer(self, question: str, municipality: str | None = None) -> Answer:
+        """The engine's extractive answer or abstention, every quote checked verbatim."""
         started = time.perf_counter()
         text = (question or "").strip()
         if not text:
@@ -135,6 +146,21 @@ class PolicyService:
         answer = self._answer(query)
         answer.citations = verified(answer.citations, self.documents)
         answer.timings["total"] = time.perf_counter() - started
+        return answer
+
+    def rewrite(self, question: str, answer: Answer, on_draft: Draft | None = None) -> Answer:
+        """With an LLM configured, an answer the engine gives is rewritten by the model and
+        shown only if it passes the verifier; ``on_draft`` receives the text as it is written
+        (a chat message being updated) before that check, so a front end must replace it with
+        the returned answer. Needs no lock: it reads nothing the indexes change."""
+        if self.generator is None or answer.abstained:
+            return answer
+        started = time.perf_counter()
+        text = question.strip()
+        actor = answer.intent == "who" or expected_type(text) == "actor"
+        answer = self.generator.rewrite(text, answer, actor_question=actor, on_draft=on_draft)
+        answer.timings["total"] = answer.timings.get("total", 0.0) + (
+            time.perf_counter() - started)
         return answer
 
     def _answer(self, q: Query) -> Answer:

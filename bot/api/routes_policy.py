@@ -6,7 +6,16 @@ thread-safe object the Slack bot's worker threads share.
 
 from __future__ import annotations
 
+import json
+import logging
+import queue
+import threading
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
 from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
 
 from bot.api.briefing_lines import briefing_parts
 from bot.api.errors import Expired
@@ -18,6 +27,7 @@ from bot.api.schemas import (
     BriefingPart,
     ChatContext,
     CitationOut,
+    ErrorOut,
     ExchangeOut,
     FeedbackBody,
     FeedbackOut,
@@ -31,6 +41,8 @@ from bot.api.schemas import (
 from bot.core import ChatRequest, Commands, user_scope
 from knowledge.models import Answer
 
+log = logging.getLogger("policyguide.api")
+
 
 def chat_request(body: ChatContext, text: str) -> ChatRequest:
     return ChatRequest(platform=body.platform, user=body.user, conversation=body.conversation,
@@ -42,7 +54,13 @@ def answer_out(ref: str, answer: Answer) -> AnswerOut:
                      decision=answer.decision, confidence=answer.confidence,
                      language=answer.language, intent=answer.intent,
                      municipality=answer.municipality, notice=answer.notice,
-                     citations=[CitationOut(**c.contract()) for c in answer.citations])
+                     citations=[CitationOut(**c.contract()) for c in answer.citations],
+                     mode="generated" if answer.mode == "generated" else "extractive",
+                     generated_by=answer.generated_by or None)
+
+
+def _event(name: str, data: dict[str, Any]) -> str:
+    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
 def router(commands: Commands) -> APIRouter:
@@ -54,6 +72,52 @@ def router(commands: Commands) -> APIRouter:
         or an abstention that shows the closest passage."""
         req = chat_request(body, body.text)
         return answer_out(req.id, commands.ask(req))
+
+    @api.post("/ask/stream", tags=["policy"], response_class=StreamingResponse,
+              responses={200: {"content": {"text/event-stream": {}},
+                               "description": "Server-sent events: draft…, then answer."}})
+    def ask_stream(body: AskBody) -> StreamingResponse:
+        """As /ask, as server-sent events: ``draft`` events ({"text"}) while a configured LLM
+        writes (unchecked: show them as a draft), then one ``answer`` event (an AnswerOut,
+        the verified final or the extractive answer) or, should it fail, ``error`` (an
+        ErrorOut). Without an LLM only ``answer`` comes. A refusal (empty question, rate
+        limit, unknown municipality) is a plain error response, as for /ask."""
+        req = chat_request(body, body.text)
+        events: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+        def work() -> None:
+            try:
+                events.put(("answer", commands.ask(req, on_draft=lambda t: events.put(
+                    ("draft", t)))))
+            except Exception as exc:  # handed to the request thread, raised or reported
+                events.put(("error", exc))
+
+        threading.Thread(target=work, daemon=True, name=f"ask-{req.id}").start()
+        first = events.get()
+        if first[0] == "error":
+            raise first[1]  # before any draft: the API's usual refusal
+
+        def stream() -> Iterator[str]:
+            kind, value = first
+            while True:
+                if kind == "draft":
+                    yield _event("draft", {"text": value})
+                elif kind == "answer":
+                    yield _event("answer", answer_out(req.id, value).model_dump())
+                    return
+                else:
+                    error_id = uuid.uuid4().hex[:8]
+                    log.error("streamed answer failed [error_id=%s]: %r", error_id, value)
+                    language = commands.language_of(req.text)
+                    message = (f"Något gick fel; fel-id {error_id}." if language == "sv"
+                               else f"Something went wrong; error id {error_id}.")
+                    yield _event("error", ErrorOut(code="internal", language=language,
+                                                   error_id=error_id,
+                                                   message=message).model_dump())
+                    return
+                kind, value = events.get()
+
+        return StreamingResponse(stream(), media_type="text/event-stream")
 
     @api.post("/who", response_model=AnswerOut, tags=["policy"])
     def who(body: WhoBody) -> AnswerOut:

@@ -87,6 +87,8 @@ class AnswerOut(BaseModel):
     municipality: str | None
     notice: str | None
     citations: list[CitationOut]
+    mode: str = "extractive"  # "generated": written by the configured LLM and verified
+    generated_by: str | None = None  # model and prompt version of a generated text
 
 
 class BriefingBody(ChatContext):

@@ -6,7 +6,7 @@ refusal states what happened and what to do next: never a silent failure.
 
 from __future__ import annotations
 
-from bot.slack.render import SlackMessage, escape
+from bot.slack.render import SlackMessage, escape, truncate
 
 
 def _pick(language: str, sv: str, en: str) -> SlackMessage:
@@ -15,6 +15,16 @@ def _pick(language: str, sv: str, en: str) -> SlackMessage:
 
 def thinking(language: str) -> SlackMessage:
     return _pick(language, "🔎 Letar i policyerna …", "🔎 Searching the policies …")
+
+
+def drafting(text: str, language: str) -> SlackMessage:
+    """A generated answer while it is being written: marked as unchecked until the final."""
+    note = ("✍️ _Utkast – kontrolleras mot källorna innan det visas färdigt_"
+            if language == "sv" else "✍️ _Draft – checked against the sources before it is final_")
+    body = escape(truncate(text, 2800))
+    return SlackMessage(text=body, blocks=[
+        {"type": "section", "text": {"type": "mrkdwn", "text": body}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": note}]}])
 
 
 def rate_limited(seconds: int, language: str) -> SlackMessage:

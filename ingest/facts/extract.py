@@ -19,6 +19,7 @@ from ingest.facts.units import clauses, in_row, rows, strip_bullet
 from ingest.structure import Block, Span, is_lead_in, parse_blocks
 from knowledge.actors import find_actors
 from knowledge.antecedents import Antecedents, Mention
+from knowledge.commanded import not_commanded
 from knowledge.facts import Fact, FactKind
 from knowledge.models import Document
 
@@ -101,7 +102,7 @@ class _DocumentExtractor:
                           lead_actor: list[str], lead_action: str) -> None:
         if block.kind == "paragraph" and is_lead_in(row.text):
             return
-        text = strip_bullet(row.text)
+        text = not_commanded(strip_bullet(row.text))
         found = [self._fact("responsibility", block.section, self._with_antecedent(
                      block, row, span, t.actor), actor=t.actor, action=t.action, object=t.object)
                  for t in (triples(text, self.reading, lead_actor or None, lead_action)

@@ -1,7 +1,9 @@
 """Questions by @mention in a channel or by direct message: answered in a thread.
 
 The listener acks at once (Bolt's lazy listener), posts a "thinking" placeholder in the thread
-and replaces it (chat.update) with the answer or with a message saying what went wrong.
+and replaces it (chat.update) with the answer or with a message saying what went wrong. With an
+LLM configured, the placeholder shows the generated draft as it is written, marked unchecked,
+until the verified final (or the extractive answer) replaces it.
 """
 
 from __future__ import annotations
@@ -43,8 +45,14 @@ def register(app: App, commands: Commands) -> None:
         language = commands.language_of(req.text)
         placeholder = client.chat_postMessage(channel=req.conversation, thread_ts=req.thread,
                                               text=texts.thinking(language).text)
-        message = guarded(lambda: answer_message(commands.ask(req), req.id), language,
-                          "question")
+
+        def draft(text: str) -> None:  # a generated answer as it is written (LLM configured)
+            shown = texts.drafting(text, language)
+            client.chat_update(channel=req.conversation, ts=placeholder["ts"], text=shown.text,
+                               blocks=shown.blocks)
+
+        message = guarded(lambda: answer_message(commands.ask(req, on_draft=draft), req.id),
+                          language, "question")
         deliver(lambda m: client.chat_update(channel=req.conversation, ts=placeholder["ts"],
                                              text=m.text, blocks=m.blocks), message, language)
 

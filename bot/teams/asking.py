@@ -10,9 +10,10 @@ from microsoft_agents.hosting.core import TurnContext
 
 from bot.command_words import route_policy
 from bot.teams import cards
-from bot.teams.core_client import CoreClient, CoreError
+from bot.teams.core_client import JSON, CoreClient, CoreError
 from bot.teams.replies import card, message
 from bot.teams.sending import send
+from bot.teams.streaming import DraftStream
 from bot.teams.texts import text
 from bot.teams.turn import Turn
 
@@ -26,6 +27,7 @@ class Asking:
     async def handle(self, context: TurnContext, turn: Turn, typed: str, language: str) -> None:
         command, rest = route_policy(typed)
         ctx = turn.context()
+        stream: DraftStream | None = None
         if command == "municipality":
             await self.municipality(context, turn, rest, language)
             return
@@ -38,12 +40,23 @@ class Asking:
             answer = await self._core.goals(ctx, rest or None, language)
         elif command == "obligations":
             answer = await self._core.obligations(ctx, language)
+        elif turn.personal:  # a generated answer streams as a draft in personal chat
+            stream = DraftStream(context, language)
+            answer = await self._streamed(ctx, typed, stream)
         else:
             answer = await self._core.ask(ctx, typed)
         asker = None if turn.personal else turn.name or None
-        await send(context, card(cards.answer_card(answer, asker, None if turn.personal
-                                                   else typed), cards.truncate(
-                                                       answer["answer"], 200)))
+        reply = card(cards.answer_card(answer, asker, None if turn.personal else typed),
+                     cards.truncate(answer["answer"], 200))
+        await send(context, stream.final(reply) if stream is not None else reply)
+
+    async def _streamed(self, ctx: JSON, typed: str, stream: DraftStream) -> JSON:
+        async for event, data in self._core.ask_stream(ctx, typed):
+            if event == "draft":
+                await stream.draft(str(data["text"]))
+            elif event == "answer":
+                return data
+        raise CoreError(502, "incomplete", "the core API's answer stream ended without an answer")
 
     async def municipality(self, context: TurnContext, turn: Turn, name: str,
                            language: str) -> None:

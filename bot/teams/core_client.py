@@ -7,6 +7,8 @@ cannot be reached is a ``CoreError`` too (code ``unavailable``), never a traceba
 
 from __future__ import annotations
 
+import json
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -29,6 +31,17 @@ class CoreError(Exception):
         return f"{self.status} {self.code}: {self.message}"
 
 
+def _refusal(reply: httpx.Response) -> CoreError:
+    try:
+        body = reply.json()
+    except ValueError:
+        body = {}
+    return CoreError(reply.status_code, str(body.get("code", "error")),
+                     str(body.get("message", reply.text[:200])),
+                     list(body.get("fields", [])), body.get("retry_after_s"),
+                     body.get("error_id"))
+
+
 class CoreClient:
     def __init__(self, base_url: str, api_key: str, timeout_s: float = 30.0,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
@@ -45,14 +58,7 @@ class CoreClient:
         except httpx.HTTPError as exc:
             raise CoreError(503, "unavailable", f"the core API cannot be reached ({exc})") from exc
         if reply.status_code >= 400:
-            try:
-                body = reply.json()
-            except ValueError:
-                body = {}
-            raise CoreError(reply.status_code, str(body.get("code", "error")),
-                            str(body.get("message", reply.text[:200])),
-                            list(body.get("fields", [])), body.get("retry_after_s"),
-                            body.get("error_id"))
+            raise _refusal(reply)
         return reply
 
     async def _json(self, method: str, path: str, **kwargs: Any) -> JSON:
@@ -63,6 +69,29 @@ class CoreClient:
     # asking and facts -----------------------------------------------------------------------
     async def ask(self, context: JSON, text: str) -> JSON:
         return await self._json("POST", "/v1/ask", json={**context, "text": text})
+
+    async def ask_stream(self, context: JSON, text: str) -> AsyncIterator[tuple[str, JSON]]:
+        """/v1/ask/stream as (event, data) pairs: "draft" {text}…, then "answer" (or "error",
+        raised here as CoreError). A refusal before the stream starts is a CoreError too."""
+        try:
+            async with self._http.stream("POST", "/v1/ask/stream",
+                                         json={**context, "text": text}) as reply:
+                if reply.status_code >= 400:
+                    await reply.aread()
+                    raise _refusal(reply)
+                name = ""
+                async for line in reply.aiter_lines():
+                    if line.startswith("event: "):
+                        name = line.removeprefix("event: ")
+                    elif line.startswith("data: "):
+                        data: JSON = json.loads(line.removeprefix("data: "))
+                        if name == "error":
+                            raise CoreError(500, str(data.get("code", "internal")),
+                                            str(data.get("message", "")),
+                                            error_id=data.get("error_id"))
+                        yield name, data
+        except httpx.HTTPError as exc:
+            raise CoreError(503, "unavailable", f"the core API cannot be reached ({exc})") from exc
 
     async def who(self, context: JSON, topic: str, language: str | None) -> JSON:
         return await self._json("POST", "/v1/who",

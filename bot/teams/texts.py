@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Final
 
 _TEXTS: Final[dict[str, tuple[str, str]]] = {
+    "draft_note": ("✍️ Utkast – kontrolleras mot källorna innan det visas färdigt.",
+                   "✍️ Draft – checked against the sources before it is final."),
     "empty": ("Skriv en fråga om kommunens internationella policy, till exempel «Vem beslutar om "
               "nya vänortsavtal?», eller «hjälp» för kommandona.",
               "Write a question about the municipality's international policy, for example "

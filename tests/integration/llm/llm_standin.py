@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -20,6 +21,7 @@ class Reply:
     finish: str = "stop"
     cut_after: int | None = None  # pieces sent before the connection is dropped
     status: int = 200
+    delay_s: float = 0.0  # pause before each piece, so a stream takes a while
 
 
 class LlmStandIn:
@@ -64,6 +66,7 @@ class LlmStandIn:
                         self.wfile.flush()
                         self.connection.close()
                         return
+                    time.sleep(reply.delay_s)
                     self._event(_chunk(body, {"content": piece}, None))
                 self._event(_chunk(body, {}, reply.finish))
                 self.wfile.write(b"data: [DONE]\n\n")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from register import committees, countries, dates
+from register import committees, countries, dates, spans
 from register.fields import field_for, parse_amount, parse_field_value
 from register.schemas import ActivityDraft
 from register.vocab import (
@@ -26,6 +26,7 @@ from register.vocab import (
     Form,
     Kind,
     Status,
+    TargetGroup,
 )
 
 MAX_LINE = 2_000
@@ -46,6 +47,9 @@ _COMMITTEE_WORDS = re.compile(r"nämnd|förvaltning|styrelse|fullmäktige|commit
                               re.I)
 
 
+# A piece ending in a month and day ("… on May 20"): a year after the comma completes it.
+_DAY_MONTH_END = (r"(?:\b(?:" + "|".join(dates.MONTHS) + r")\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+                  r"|\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:" + "|".join(dates.MONTHS) + r"))$")
 FREE_TEXT = {"title", "purpose", "activities", "lessons_learned", "use_of_results", "cost_split"}
 TITLES: dict[Kind, tuple[str, str]] = {
     Kind.EXCHANGE: ("Utbyte med {partner}", "Exchange with {partner}"),
@@ -87,7 +91,7 @@ def parse_command(text: str, *, municipality: str | None,
         if open_text and not (key and field_for(key["key"])):
             values[open_text] = f"{values[open_text]}, {piece}"
             continue
-        problem = _read_piece(piece, values, known_committees)
+        problem = _read_piece(piece, values, known_committees, language, result)
         open_text = field_for(key["key"]) if key and problem is None else None
         open_text = open_text if open_text in FREE_TEXT else None
         if problem is None:
@@ -109,19 +113,25 @@ def _pieces(text: str) -> list[str]:
     raw = [p.strip() for p in re.split(r",(?=\s)|,$", text) if p.strip()]
     pieces: list[str] = []
     for piece in raw:  # "May 3-7, 2026": the year after a comma belongs to the date
-        if pieces and re.fullmatch(r"\d{4}", piece) and dates.looks_like_date(pieces[-1]):
-            pieces[-1] = f"{pieces[-1]} {piece}"
+        year = re.match(r"(\d{4})\b\s*(.*)$", piece)
+        if pieces and year and re.search(_DAY_MONTH_END, pieces[-1], re.I):
+            pieces[-1] = f"{pieces[-1]} {year[1]}"
+            if year[2]:
+                pieces.append(year[2])
         else:
             pieces.append(piece)
     return pieces
 
 
-def _read_piece(piece: str, values: dict[str, Any], known: Sequence[str]) -> str | None:
+def _read_piece(piece: str, values: dict[str, Any], known: Sequence[str], language: str,
+                result: ParseResult) -> str | None:
     """Store what the piece says; return None if read, else why not ("" for no idea)."""
     low = " ".join(piece.casefold().split())
     try:
         if (kv := _KEY_VALUE.match(piece)) and (name := field_for(kv["key"])):
             values[name] = parse_field_value(name, kv["value"])
+        elif not _DNR.match(piece) and _read_spans(piece, values, known, language, result):
+            pass
         elif kind := _KIND.match(low):
             values["kind"] = KIND_WORDS[" ".join(kind["kind"].split())]
             rest = piece[len(piece) - len(kind["rest"]):].strip() if kind["rest"] else ""
@@ -156,6 +166,33 @@ def _read_piece(piece: str, values: dict[str, Any], known: Sequence[str]) -> str
     except ValueError as exc:
         return "" if str(exc).endswith("(e.g. 120 000 kr or 20 000 EUR)") else str(exc)
     return None
+
+
+def _read_spans(piece: str, values: dict[str, Any], known: Sequence[str], language: str,
+                result: ParseResult) -> bool:
+    """A piece that names several values, or one inside other words ("Studieresa till
+    Lapinjärvi 3–5 maj 2026 med 6 deltagare"): each value is taken where it stands. False
+    when nothing in it is a value, so the piece is read the old way (and can still be the
+    partner named before a country)."""
+    found = spans.read(piece, known, language)
+    if not found.values:
+        return False
+    partner = found.values.pop("partner", None)
+    for name, value in found.values.items():
+        if name == "target_group" and value == TargetGroup.OTHER and "target_group" in values:
+            continue
+        values[name] = value
+    if partner and "partner_organisation" not in values:
+        values["partner_organisation"] = partner
+    if found.left:
+        if found.date_problem:
+            result.not_understood.append(f"{found.left} ({found.date_problem})")
+        elif _COMMITTEE_WORDS.search(found.left) and "committee" not in values:
+            error = committees.UnknownCommitteeError(found.left, known)
+            result.not_understood.append(f"{found.left} ({error})")
+        else:
+            result.not_understood.append(found.left)
+    return True
 
 
 def _read_decision(rest: str, values: dict[str, Any], known: Sequence[str]) -> None:

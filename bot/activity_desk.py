@@ -3,8 +3,9 @@
 Nothing here knows Slack: the listeners turn payloads into these calls and render the results,
 so a Teams adapter can use the same desk (it belongs beside ``bot/core.py`` once a second front
 end needs it). The rules stay in ``register/``: roles and validation in ``RegisterService``, the
-reading of a line in ``parse_command``, the policy's say in ``Commands.check_activity``. Asking
-for the writer's role first lets a chat refuse before it shows a form that could not be saved.
+reading of a line in ``LineReader`` (the rule parser, and a model where configured), the
+policy's say in ``Commands.check_activity``. Asking for the writer's role first lets a chat
+refuse before it shows a form that could not be saved.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.core import Commands
+from bot.line_reading import LineReader
 from bot.register_policy import goal_reference
 from register import report as annual
-from register.parse import parse_command
 from register.policy_link import GoalRef
 from register.report_docx import write_docx
 from register.roles import AccessPolicy, Action
@@ -64,8 +65,10 @@ class ActivityDesk:
     """Register operations for chat front ends; actors are ``platform:user_id``."""
 
     def __init__(self, register: RegisterService, commands: Commands,
-                 coordinators: Sequence[str], default_municipality: str | None = None) -> None:
+                 coordinators: Sequence[str], default_municipality: str | None = None,
+                 reader: LineReader | None = None) -> None:
         self.register, self.commands = register, commands
+        self.reader = reader or LineReader()  # the rule parser, plus a model if configured
         self._access = AccessPolicy(coordinators)  # the same setting RegisterService checks
         self.default_municipality = default_municipality
 
@@ -82,8 +85,8 @@ class ActivityDesk:
         municipality = municipality or self.default_municipality
         if not text.strip():
             return ActivityDraftForm({"municipality": municipality} if municipality else {})
-        parsed = parse_command(text, municipality=municipality,
-                               known_committees=self.committees)
+        parsed = self.reader.read(text, municipality=municipality,
+                                  known_committees=self.committees)
         values = parsed.draft.model_dump(exclude_none=True, exclude_defaults=False)
         check = self.commands.check_activity(values)
         return ActivityDraftForm(values, parsed.missing, parsed.assumptions,

@@ -21,12 +21,12 @@ from rich.text import Text
 from bot.cli_common import console, err, policy_service, settings
 from bot.register_policy import check_activity, goal_reference
 from bot.render_register import activities_table, followups_table, history_table, values_table
+from bot.wiring import build_line_reader
 from bot.wiring_register import build_register
 from register import committees, fields
 from register import report as annual
 from register.csv_io import read_csv, write_csv
 from register.errors import RegisterError
-from register.parse import parse_command
 from register.report_docx import write_docx
 from register.sample import sample_activities
 from register.schemas import REQUIRED
@@ -133,7 +133,8 @@ def _from_text(text: str | None, municipality: str | None, known: list[str],
     values: dict[str, Any] = {"municipality": municipality} if municipality else {}
     if not text:
         return values
-    parsed = parse_command(text, municipality=municipality, known_committees=known)
+    parsed = build_line_reader(settings()).read(text, municipality=municipality,
+                                                 known_committees=known)
     for note in parsed.assumptions:
         console.print(Text(f"assumed {note}", style="yellow"))
     for piece in parsed.not_understood:

@@ -207,6 +207,15 @@ def _read_decision(rest: str, values: dict[str, Any], known: Sequence[str]) -> N
     values["decision_body"] = committees.find(rest, known) or rest
 
 
+def completed(values: dict[str, Any], language: str) -> tuple[ActivityDraft, list[str]]:
+    """A draft from ``values`` (read by the rules or by a model) with the fields that follow
+    from others filled in, and notes saying what was inferred."""
+    result = ParseResult(ActivityDraft(), [], language=language)
+    filled = dict(values)
+    _infer(filled, result)
+    return ActivityDraft.model_validate(filled), result.assumptions
+
+
 def _infer(values: dict[str, Any], result: ParseResult) -> None:
     """Fill fields that follow from others, saying so in ``assumptions``."""
     notes = result.assumptions
@@ -225,6 +234,7 @@ def _infer(values: dict[str, Any], result: ParseResult) -> None:
     if partner and "partner_city" not in values and (town := _MUNICIPAL.match(partner)):
         values["partner_city"] = town["city"]
         notes.append(f"partner_city: {town['city']} (from the partner {partner})")
+    partner = partner or values.get("partner_city")
     if "title" not in values and values.get("kind") and partner:
         sv, en = TITLES[values["kind"]]
         values["title"] = (en if result.language == "en" else sv).format(partner=partner)

@@ -35,13 +35,14 @@ def assemble(settings: Settings,
     from bot.api.app import create_app
     from bot.api.auth import ApiKeys
     from bot.reminders.service import ReminderRules, Reminders
+    from bot.wiring import build_line_reader
     from bot.wiring_chat import build_chat
     from register.roles import AccessPolicy
 
     keys = ApiKeys(settings.api_keys)  # checked first: no model loads for a wrong setting
     parts = build_chat(settings, service=service)
     desk = ActivityDesk(parts.register.service, parts.commands, settings.coordinators,
-                        settings.default_municipality)
+                        settings.default_municipality, build_line_reader(settings))
     policies = parts.commands.service
     reminders = Reminders(policies.briefing, policies.municipalities, parts.register.service,
                           parts.register.reminders,

@@ -61,11 +61,12 @@ def run_slack(settings: Settings, mode: str, port: int | None = None) -> None:
     from bot.activity_desk import ActivityDesk
     from bot.slack.app import build_app
     from bot.slack.serve import serve_http, serve_socket
+    from bot.wiring import build_line_reader
     from bot.wiring_chat import build_chat
 
     parts = build_chat(settings)
     desk = ActivityDesk(parts.register.service, parts.commands, settings.coordinators,
-                        settings.default_municipality)
+                        settings.default_municipality, build_line_reader(settings))
     app = build_app(parts.commands, settings, desk=desk, reminders=parts.register.reminders)
     _stop_on_sigterm()
     if mode == "http":

@@ -135,10 +135,11 @@ def _from_text(text: str | None, municipality: str | None, known: list[str],
         return values
     parsed = build_line_reader(settings()).read(text, municipality=municipality,
                                                  known_committees=known)
+    en = parsed.language == "en"  # what the reader says back is in the line's language
     for note in parsed.assumptions:
-        console.print(Text(f"assumed {note}", style="yellow"))
+        console.print(Text(f"{'assumed' if en else 'antaget'} {note}", style="yellow"))
     for piece in parsed.not_understood:
-        err.print(Text(f"not understood: {piece}", style="red"))
+        err.print(Text(f"{'not understood' if en else 'förstods inte'}: {piece}", style="red"))
     if parsed.not_understood and strict:
         raise _fail("Parts of the line were not understood; fix them or drop --yes.")
     return {**values, **parsed.draft.model_dump(exclude_none=True)}

@@ -115,8 +115,12 @@ class Commands:
             self.limiter.acquire(f"{req.platform}:{req.user}")
         municipality = req.municipality or self.municipality_for(req)
         question = self._with_thread_context(req)
-        with self._ask_lock:
-            answer = self.service.answer(question, municipality)
+        try:
+            with self._ask_lock:
+                answer = self.service.answer(question, municipality)
+        except InvalidQuestionError as exc:
+            exc.language = self.language_of(req.text)
+            raise
         answer = self.service.rewrite(question, answer, on_draft)  # seconds: outside the lock
         about = answer.municipality or municipality
         self._exchanges.put(req.id, Exchange(req, question, answer, about))
@@ -172,10 +176,10 @@ class Commands:
             self.limiter.acquire(f"{req.platform}:{req.user}")
         municipality = req.municipality or self.municipality_for(req)
         if municipality is None:
+            listed = ", ".join(self.municipalities())
             raise InvalidQuestionError(
-                "Ingen kommun är vald här: välj med `/policy kommun <namn>` "
-                f"({', '.join(self.municipalities())}). / No municipality is set here: "
-                "run `/policy kommun <name>`.")
+                f"No municipality is set here: run `/policy kommun <name>` ({listed}).",
+                f"Ingen kommun är vald här: välj med `/policy kommun <namn>` ({listed}).")
         return municipality
 
     def municipality_for(self, req: ChatRequest) -> str | None:
@@ -202,8 +206,9 @@ class Commands:
         """Store the municipality for a conversation or ``user_scope(user)``; returns its name."""
         canonical = self.service.resolve_municipality(name)
         if canonical is None:
-            raise InvalidQuestionError(
-                f"Name a municipality. / Ange en kommun: {', '.join(self.municipalities())}.")
+            listed = ", ".join(self.municipalities())
+            raise InvalidQuestionError(f"Name a municipality: {listed}.",
+                                       f"Ange en kommun: {listed}.")
         self.state.set_municipality(platform, scope, canonical)
         return canonical
 

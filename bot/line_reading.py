@@ -45,7 +45,7 @@ class LineReader:
         values = parsed.draft.model_dump(exclude_none=True)
         # what the rules only assumed (a partner from its place before the country, the
         # default status, a title made up from kind and partner) the model's reading replaces
-        assumed = {note.split(":", 1)[0] for note in parsed.assumptions}
+        assumed = set(parsed.assumed)
         for name in assumed & {"title", "form", "funding_source"}:
             values.pop(name, None)
         added, dropped = [], []
@@ -64,15 +64,18 @@ class LineReader:
                      "; ".join(dropped))
         if not added:
             return parsed
-        draft, inferred = completed(values, parsed.language)
+        inferred = completed(values, parsed.language)
         label = 1 if parsed.language == "en" else 0
         notes = [f"{FIELD_LABELS[n][label]}: {values[n]} "
                  f"({'read by the model' if label else 'tolkat av språkmodellen'})"
                  for n in added]
-        kept = [a for a in parsed.assumptions if a.split(":", 1)[0] not in added]
-        return ParseResult(draft, draft.missing(), parsed.not_understood,
-                           kept + notes + [a for a in inferred if a not in kept],
-                           parsed.language)
+        kept = [(a, n) for a, n in zip(parsed.assumptions, parsed.assumed, strict=True)
+                if n not in added]
+        later = [(a, n) for a, n in zip(inferred.assumptions, inferred.assumed, strict=True)
+                 if (a, n) not in kept]
+        return ParseResult(inferred.draft, inferred.missing, parsed.not_understood,
+                           [a for a, _ in kept] + notes + [a for a, _ in later],
+                           parsed.language, [n for _, n in kept] + added + [n for _, n in later])
 
     def _ask(self, text: str, language: str, known: Sequence[str]) -> dict[str, Any]:
         assert self.model is not None

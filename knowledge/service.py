@@ -42,7 +42,16 @@ _DATE_QUESTION = re.compile(r"\b(datum|daterad\w*|äldst|nyast|oldest|newest|dat
 
 
 class InvalidQuestionError(ValueError):
-    """The question cannot be answered as given; the message tells the user what to change."""
+    """The question cannot be answered as given; the message tells the user what to change,
+    in English (``str``) and, where given, Swedish: front ends show ``text(language)``."""
+
+    def __init__(self, en: str, sv: str | None = None) -> None:
+        self.en, self.sv = en, sv or en
+        self.language: str | None = None  # the asker's, where a front end knows it
+        super().__init__(en)
+
+    def text(self, language: str) -> str:
+        return self.en if language == "en" else self.sv
 
 
 class PolicyService:
@@ -120,9 +129,12 @@ class PolicyService:
         if key in known:
             return known[key]
         close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-        hint = f" Did you mean {known[close[0]]}?" if close else ""
+        listed = ", ".join(self.municipalities())
         raise InvalidQuestionError(
-            f"Unknown municipality {name!r}.{hint} Known: {', '.join(self.municipalities())}.")
+            f"Unknown municipality {name!r}."
+            f"{f' Did you mean {known[close[0]]}?' if close else ''} Known: {listed}.",
+            f"Okänd kommun «{name}»."
+            f"{f' Menade du {known[close[0]]}?' if close else ''} Kända: {listed}.")
 
     # ------------------------------------------------------------------ asking
     def ask(self, question: str, municipality: str | None = None,
@@ -136,11 +148,15 @@ class PolicyService:
         started = time.perf_counter()
         text = (question or "").strip()
         if not text:
-            raise InvalidQuestionError("The question is empty. / Frågan är tom.")
+            # an empty question has no language to follow: both, the likelier one first
+            raise InvalidQuestionError("The question is empty. / Frågan är tom.",
+                                       "Frågan är tom. / The question is empty.")
         if len(text) > self.max_question_chars:
             raise InvalidQuestionError(
                 f"The question is {len(text)} characters; the limit is "
-                f"{self.max_question_chars}. Ask one short question at a time.")
+                f"{self.max_question_chars}. Ask one short question at a time.",
+                f"Frågan har {len(text)} tecken; gränsen är {self.max_question_chars}. Ställ "
+                "en kort fråga i taget.")
         muni = self.resolve_municipality(municipality) or self.default_municipality
         query = self.analyzer.analyze(text, muni)
         answer = self._answer(query)
@@ -235,7 +251,8 @@ class PolicyService:
         """The onboarding briefing: goals, who decides what, and the follow-up duties."""
         muni = self.resolve_municipality(municipality)
         if muni is None:
-            raise InvalidQuestionError("Name a municipality for the briefing.")
+            raise InvalidQuestionError("Name a municipality for the briefing.",
+                                       "Ange en kommun för introduktionen.")
         docs = [d for d in self.documents.values() if d.municipality == muni]
         adopted = "; ".join(" ".join(x for x in (d.adopted_by or "", d.date or "") if x)
                             for d in docs)
@@ -256,10 +273,12 @@ class PolicyService:
     def _checked(self, text: str) -> str:
         text = (text or "").strip()
         if not text:
-            raise InvalidQuestionError("The topic is empty. / Ämnet är tomt.")
+            raise InvalidQuestionError("The topic is empty. / Ämnet är tomt.",
+                                       "Ämnet är tomt. / The topic is empty.")
         if len(text) > self.max_question_chars:
             raise InvalidQuestionError(
-                f"The topic is {len(text)} characters; the limit is {self.max_question_chars}.")
+                f"The topic is {len(text)} characters; the limit is {self.max_question_chars}.",
+                f"Ämnet har {len(text)} tecken; gränsen är {self.max_question_chars}.")
         return text
 
     def _hits(self, q: Query, municipalities: set[str] | None, text: str | None = None,

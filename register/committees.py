@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
+from register.messages import Said, said
+
 # Common English renderings and abbreviations of Swedish municipal bodies; a name only resolves
 # through this table when the Swedish name it points to is configured.
 ALIASES: dict[str, str] = {
@@ -43,9 +45,12 @@ class UnknownCommitteeError(ValueError):
 
     def __init__(self, name: str, known: Sequence[str]) -> None:
         self.suggestions = closest(name, known)
-        hint = (f"did you mean {' or '.join(repr(s) for s in self.suggestions)}?"
-                if self.suggestions else f"known committees: {', '.join(known)}")
-        super().__init__(f"unknown committee {name!r}; {hint}")
+        names = Said(" eller ".join(f"«{n}»" for n in self.suggestions),
+                     " or ".join(repr(n) for n in self.suggestions))
+        hint = (said("committee_hint", names=names) if self.suggestions
+                else said("committees_known", names=", ".join(known)))
+        self.said = said("unknown_committee", name=name, hint=hint)
+        super().__init__(self.said.en)
 
 
 def _key(name: str) -> str:

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from register.messages import Refusal, said
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate((
         "januari january jan", "februari february feb", "mars march mar", "april apr",
@@ -29,7 +31,7 @@ _RANGE_WORDS = re.compile(r"\s+(?:till|to|until|t\.?o\.?m\.?|och|and)\s+")
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th|:e|:a)\b")
 
 
-class DateParseError(ValueError):
+class DateParseError(Refusal):
     """Text that looks like a date but is not a valid one; the message says what is wrong."""
 
 
@@ -66,22 +68,22 @@ def parse_range(text: str) -> DateRange | None:
     low = _RANGE_WORDS.sub(" - ", low).replace("–", "-").replace("—", "-")
     pieces = [p.strip() for p in low.split("-")]
     if len(pieces) > 2 or not all(pieces):
-        raise DateParseError(f"cannot read {text!r} as a date or a date range")
+        raise DateParseError(said("date_unreadable", text=text))
     parts = [_part(p, text) for p in pieces]
     if len(parts) == 1:
         only = parts[0]
         if only.month is None or only.year is None:
-            missing = "a month" if only.month is None else "a year"
-            raise DateParseError(f"{text!r} needs {missing}")
+            raise DateParseError(said("date_needs_month" if only.month is None
+                                      else "date_needs_year", text=text))
         return DateRange(_make(only.year, only.month, only.day, text), None)
     first, last = parts
     month_2 = last.month or first.month
     month_1 = first.month or month_2
     year_2 = last.year or first.year
     if month_1 is None or month_2 is None:
-        raise DateParseError(f"{text!r} needs a month")
+        raise DateParseError(said("date_needs_month", text=text))
     if year_2 is None:
-        raise DateParseError(f"{text!r} needs a year")
+        raise DateParseError(said("date_needs_year", text=text))
     end = _make(year_2, month_2, last.day, text)
     start = _make(first.year or year_2, month_1, first.day, text)
     if first.year is None and month_1 > month_2:  # "30 dec - 5 jan 2027" crosses the new year
@@ -93,9 +95,9 @@ def parse_date(text: str) -> dt.date:
     """One date (ISO or written out); raises DateParseError with a readable message."""
     found = parse_range(text)
     if found is None:
-        raise DateParseError(f"{text!r} is not a date (write 2026-05-03 or 3 maj 2026)")
+        raise DateParseError(said("not_a_date", text=text))
     if found.end is not None and found.end != found.start:
-        raise DateParseError(f"{text!r} is a range; give a single date")
+        raise DateParseError(said("date_is_range", text=text))
     return found.start
 
 
@@ -110,14 +112,14 @@ def _part(piece: str, original: str) -> _Part:
         month, day, year = month_first.groups()
         return _Part(int(day), _month(month, original), int(year) if year else None)
     if re.match(r"^[a-zåäö]+\.?\s+\d{4}$", piece):
-        raise DateParseError(f"{original!r} needs a day (e.g. 3 {piece})")
-    raise DateParseError(f"cannot read {piece!r} in {original!r} as a date")
+        raise DateParseError(said("date_needs_day", text=original, piece=piece))
+    raise DateParseError(said("date_piece", piece=piece, text=original))
 
 
 def _month(word: str, original: str) -> int:
     number = MONTHS.get(word.rstrip("."))
     if number is None:
-        raise DateParseError(f"{word!r} in {original!r} is not a month")
+        raise DateParseError(said("not_month", word=word, text=original))
     return number
 
 
@@ -130,10 +132,10 @@ def _make(year: int, month: int, day: int, original: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise DateParseError(f"{original!r} is not a valid date ({exc})") from None
+        raise DateParseError(said("not_valid_date", text=original)) from exc
 
 
 def _ordered(start: dt.date, end: dt.date | None, original: str) -> DateRange:
     if end is not None and end < start:
-        raise DateParseError(f"{original!r} ends before it starts")
+        raise DateParseError(said("date_backwards", text=original))
     return DateRange(start, end)

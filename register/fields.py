@@ -14,7 +14,8 @@ from enum import StrEnum
 from typing import Any
 
 from register import countries, dates
-from register.errors import FieldError, ValidationFailed
+from register.errors import ValidationFailed, refused_field
+from register.messages import Refusal, Said, said
 from register.normalize import CODE_FIELDS, CURRENCY_WORDS, code_from_words, country_code
 from register.vocab import label
 
@@ -104,7 +105,7 @@ def parse_field_value(field: str, text: str) -> Any:
     """Read one field from text; raises ValueError with a message for the person."""
     value = text.strip()
     if field not in FIELD_LABELS:
-        raise ValueError(f"{field!r} is not a field of an activity")
+        raise Refusal(said("not_a_field"))
     if not value:
         return None
     if field in _DATE_FIELDS:
@@ -114,8 +115,8 @@ def parse_field_value(field: str, text: str) -> Any:
         if not isinstance(code, StrEnum):
             enum = CODE_FIELDS[field][0]
             allowed = ", ".join(f"{member.value} ({label(member)})" for member in enum)
-            raise ValueError(f"{value[:60]!r} is not a {field.replace('_', ' ')}; use one of: "
-                             f"{allowed}")
+            what = Said(FIELD_LABELS[field][0].lower(), field.replace("_", " "))
+            raise Refusal(said("not_code", value=value[:60], what=what, allowed=allowed))
         return code
     if field == "country":
         return country_code(value)
@@ -124,7 +125,7 @@ def parse_field_value(field: str, text: str) -> Any:
     if field == "participants":
         digits = value.replace(" ", "")
         if not re.fullmatch(r"-?\d+", digits):
-            raise ValueError(f"{value[:40]!r} is not a whole number")
+            raise Refusal(said("not_whole", value=value[:40]))
         return int(digits)
     if field == "funding_amount":
         amount, _currency = parse_amount(value, require_currency=False)
@@ -142,9 +143,9 @@ def parse_assignments(raw: Mapping[str, str]) -> dict[str, Any]:
         try:
             values[name] = parse_field_value(name, text)
         except ValueError as exc:
-            errors.append(FieldError(name, str(exc)))
+            errors.append(refused_field(name, exc))
     if errors:
-        raise ValidationFailed(errors, "Some values could not be read")
+        raise ValidationFailed(errors, said("not_read"))
     return values
 
 
@@ -152,7 +153,7 @@ def parse_amount(text: str, *, require_currency: bool = True) -> tuple[Decimal, 
     """"120 000 kr", "SEK 50,000", "€20 000", "1,5 mkr" → (amount, ISO currency or None)."""
     found = _AMOUNT.match(" ".join(text.casefold().split()))
     if not found or (require_currency and not (found["pre"] or found["post"])):
-        raise ValueError(f"{text[:40]!r} is not an amount (e.g. 120 000 kr or 20 000 EUR)")
+        raise Refusal(said("not_amount", value=text[:40]))
     scale, currency = _SCALE.get(found["post"] or "", (1, None))
     marker = found["pre"] or found["post"]
     if currency is None and marker:
@@ -172,4 +173,4 @@ def _number(raw: str, original: str) -> Decimal:
     try:
         return Decimal(digits)
     except InvalidOperation:
-        raise ValueError(f"{original[:40]!r} is not an amount") from None
+        raise Refusal(said("not_amount", value=original[:40])) from None

@@ -15,6 +15,7 @@ from typing import Any
 import pycountry
 
 from register import countries
+from register.messages import Refusal, Said, said
 from register.vocab import (
     FORM_WORDS,
     KIND_WORDS,
@@ -39,7 +40,7 @@ def clean_text(value: str) -> str | None:
     """NFC, trimmed, None when blank. Control characters are refused, never silently dropped:
     PostgreSQL cannot store NUL and DOCX cannot hold most of the others."""
     if _FORBIDDEN_CHARS.search(value):
-        raise ValueError("contains control characters")
+        raise Refusal(said("control_chars"))
     return unicodedata.normalize("NFC", value).strip() or None
 
 
@@ -62,8 +63,9 @@ def country_code(value: str) -> str:
     code = countries.lookup(value)
     if code is None:
         near = countries.suggestions(value)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
-        raise ValueError(f"unknown country {value[:100]!r}{hint}")
+        names = Said(" eller ".join(near), " or ".join(near))
+        hint = said("country_hint", names=names) if near else Said("", "")
+        raise Refusal(said("unknown_country", value=value[:100], hint=hint))
     return code
 
 
@@ -71,7 +73,7 @@ def currency_code(value: str) -> str:
     """An ISO 4217 code from a code or a common word ("kr", "euro")."""
     code = CURRENCY_WORDS.get(value.strip().casefold(), value.strip().upper())
     if pycountry.currencies.get(alpha_3=code) is None:
-        raise ValueError(f"{value[:20]!r} is not an ISO 4217 currency code (e.g. SEK, EUR)")
+        raise Refusal(said("not_currency", value=value[:20]))
     return code
 
 

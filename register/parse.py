@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from register import committees, countries, dates, spans
-from register.fields import field_for, parse_amount, parse_field_value
+from register.fields import (
+    FIELD_LABELS,
+    display_value,
+    field_for,
+    parse_amount,
+    parse_field_value,
+)
+from register.messages import Said, said
 from register.schemas import ActivityDraft
 from register.vocab import (
     KIND_WORDS,
@@ -69,19 +76,29 @@ class ParseResult:
     draft: ActivityDraft
     missing: list[str]
     not_understood: list[str] = field(default_factory=list)
-    assumptions: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)  # in ``language``, with field labels
     language: str = "sv"
+    assumed: list[str] = field(default_factory=list)  # the fields the assumptions are about
+
+    def assume(self, name: str, value: Any, why: Said) -> None:
+        """Note that ``name`` was inferred as ``value``, in the line's language."""
+        labels = FIELD_LABELS[name]
+        index = 1 if self.language == "en" else 0
+        shown = display_value(name, value, self.language) or str(value)
+        self.assumptions.append(said("assumed", label=labels[index], value=shown,
+                                     why=why).text(self.language))
+        self.assumed.append(name)
 
 
 def parse_command(text: str, *, municipality: str | None,
                   known_committees: Sequence[str]) -> ParseResult:
     """Read a one-line command; never raises for bad input, it reports it instead."""
-    language = "en" if _ENGLISH.match(text) else "sv"
+    language = line_language(text)
     if len(text) > MAX_LINE:
+        too_long = said("line_too_long", n=f"{len(text):,}", limit=f"{MAX_LINE:,}")
         return ParseResult(ActivityDraft(municipality=municipality),
                            ActivityDraft(municipality=municipality).missing(),
-                           [f"the line is {len(text):,} characters; at most {MAX_LINE:,}"],
-                           language=language)
+                           [too_long.text(language)], language=language)
     values: dict[str, Any] = {"municipality": municipality} if municipality else {}
     result = ParseResult(ActivityDraft(), [], language=language)
     pieces = _pieces(_VERB.sub("", text, count=1))
@@ -99,8 +116,7 @@ def parse_command(text: str, *, municipality: str | None,
         after = pieces[index + 1] if index + 1 < len(pieces) else ""
         if problem == "" and "partner_city" not in values and countries.lookup(after):
             values["partner_city"] = piece
-            result.assumptions.append(f"partner_city: {piece} (the place named before the "
-                                      "country)")
+            result.assume("partner_city", piece, said("why_before_country"))
         else:
             result.not_understood.append(f"{piece} ({problem})" if problem else piece)
     _infer(values, result)
@@ -164,7 +180,10 @@ def _read_piece(piece: str, values: dict[str, Any], known: Sequence[str], langua
             amount, currency = parse_amount(piece)
             values["funding_amount"], values["currency"] = amount, currency
     except ValueError as exc:
-        return "" if str(exc).endswith("(e.g. 120 000 kr or 20 000 EUR)") else str(exc)
+        if str(exc).endswith("(e.g. 120 000 kr or 20 000 EUR)"):
+            return ""  # no amount either: a piece nothing reads
+        sentence = getattr(exc, "said", None)
+        return sentence.text(language) if isinstance(sentence, Said) else str(exc)
     return None
 
 
@@ -186,10 +205,10 @@ def _read_spans(piece: str, values: dict[str, Any], known: Sequence[str], langua
         values["partner_organisation"] = partner
     if found.left:
         if found.date_problem:
-            result.not_understood.append(f"{found.left} ({found.date_problem})")
+            result.not_understood.append(f"{found.left} ({found.date_problem.text(language)})")
         elif _COMMITTEE_WORDS.search(found.left) and "committee" not in values:
             error = committees.UnknownCommitteeError(found.left, known)
-            result.not_understood.append(f"{found.left} ({error})")
+            result.not_understood.append(f"{found.left} ({error.said.text(language)})")
         else:
             result.not_understood.append(found.left)
     return True
@@ -207,38 +226,57 @@ def _read_decision(rest: str, values: dict[str, Any], known: Sequence[str]) -> N
     values["decision_body"] = committees.find(rest, known) or rest
 
 
-def completed(values: dict[str, Any], language: str) -> tuple[ActivityDraft, list[str]]:
+_EN_MARKS = set("with from to and the for visit visits exchange project pupils students staff "
+                "funded people participants agreement town membership network on by in of "
+                "teachers young politicians residents study trip incoming".split())
+_SV_MARKS = set("med från till och för besök besöker utbyte projekt elever personal deltagare "
+                "finansierat vänort vänortsavtal nätverk lärare ungdomar politiker i på av den "
+                "studieresa studiebesök nytt gå".split())
+
+
+def line_language(text: str) -> str:
+    """The line's language, so what the reader says back is in the asker's language."""
+    if _ENGLISH.match(text):
+        return "en"
+    words = re.findall(r"[a-zåäö]+", text.casefold())
+    english = sum(w in _EN_MARKS for w in words)
+    return "en" if english > sum(w in _SV_MARKS for w in words) else "sv"
+
+
+def completed(values: dict[str, Any], language: str) -> ParseResult:
     """A draft from ``values`` (read by the rules or by a model) with the fields that follow
-    from others filled in, and notes saying what was inferred."""
+    from others filled in, its assumptions saying what was inferred."""
     result = ParseResult(ActivityDraft(), [], language=language)
     filled = dict(values)
     _infer(filled, result)
-    return ActivityDraft.model_validate(filled), result.assumptions
+    result.draft = ActivityDraft.model_validate(filled)
+    result.missing = result.draft.missing()
+    return result
 
 
 def _infer(values: dict[str, Any], result: ParseResult) -> None:
     """Fill fields that follow from others, saying so in ``assumptions``."""
-    notes = result.assumptions
     programme = PROGRAMME_WORDS.get(str(values.get("programme", "")).casefold())
     if programme and "funding_source" not in values:
         values["funding_source"] = programme.source
-        notes.append(f"funding_source: {programme.source} (from the programme {programme.name})")
+        result.assume("funding_source", programme.source,
+                      said("why_programme", programme=programme.name))
     if "form" not in values:
         if values.get("kind") == Kind.TWIN_TOWN:
             values["form"] = Form.TWIN_TOWN
-            notes.append("form: twin_town (a twin-town activity)")
+            result.assume("form", Form.TWIN_TOWN, said("why_twin"))
         elif programme:
             values["form"] = programme.form
-            notes.append(f"form: {programme.form.value} (from the programme {programme.name})")
+            result.assume("form", programme.form, said("why_programme", programme=programme.name))
     partner = values.get("partner_organisation")
     if partner and "partner_city" not in values and (town := _MUNICIPAL.match(partner)):
         values["partner_city"] = town["city"]
-        notes.append(f"partner_city: {town['city']} (from the partner {partner})")
+        result.assume("partner_city", town["city"], said("why_partner", partner=partner))
     partner = partner or values.get("partner_city")
     if "title" not in values and values.get("kind") and partner:
         sv, en = TITLES[values["kind"]]
         values["title"] = (en if result.language == "en" else sv).format(partner=partner)
-        notes.append(f"title: {values['title']} (from the kind and partner)")
+        result.assume("title", values["title"], said("why_kind_partner"))
     if "status" not in values:
         values["status"] = Status.PLANNED
-        notes.append("status: planned (the default; say e.g. 'genomförd' or 'completed')")
+        result.assume("status", Status.PLANNED, said("why_default_status"))

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from register.errors import PermissionDenied
+from register.messages import ACTIONS, Said, said
 
 ACTOR = re.compile(r"^[a-z][a-z0-9_-]{0,29}:[^\s:][^\s]{0,199}$")
 ENTRY = re.compile(r"^[a-z][a-z0-9_-]{0,29}:([^\s:][^\s]{0,199}|\*)$")
@@ -29,9 +30,7 @@ class Action(StrEnum):
 def check_actor(actor: str) -> str:
     """The actor id, if it has the ``platform:user_id`` shape; raises PermissionDenied if not."""
     if not isinstance(actor, str) or not ACTOR.fullmatch(actor):
-        raise PermissionDenied(
-            f"{str(actor)[:60]!r} is not a valid actor id; expected 'platform:user_id', "
-            "e.g. 'slack:U0123' or 'cli:anna'")
+        raise PermissionDenied(said("bad_actor"))
     return actor
 
 
@@ -56,8 +55,6 @@ class AccessPolicy:
         """Return the actor if it may perform ``action``; else raise PermissionDenied."""
         check_actor(actor)
         if not self.may_write(actor):
-            raise PermissionDenied(
-                f"{actor} may not {action.value} activities: only register coordinators can "
-                "create, edit or cancel them. Anyone may read the register and run reports; "
-                "ask an administrator to add you to the coordinators setting.")
+            sv, en = ACTIONS[action.value]
+            raise PermissionDenied(said("may_not_write", action=Said(sv, en)))
         return actor

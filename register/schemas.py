@@ -24,6 +24,7 @@ from pydantic import (
 
 from register import committees, dates
 from register.errors import FieldError, ValidationFailed
+from register.messages import Refusal, Said, said
 from register.normalize import clean_text, code_from_words, country_code, currency_code
 from register.vocab import Form, Kind, Status, TargetGroup
 
@@ -155,14 +156,14 @@ class ActivityInput(BaseModel):
     def _end_after_start(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
         start = info.data.get("start_date")
         if value is not None and start is not None and value < start:
-            raise ValueError(f"ends ({value}) before it starts ({start})")
+            raise Refusal(said("ends_before", end=value, start=start))
         return value
 
     @field_validator("funding_amount")
     @classmethod
     def _amount_has_currency(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
         if value is not None and info.data.get("currency", "?") is None:
-            raise ValueError("give its currency too (e.g. SEK, EUR)")
+            raise Refusal(said("currency_needed"))
         return None if value is None else value.quantize(Decimal("0.01"))
 
 
@@ -212,19 +213,35 @@ def _field_errors(exc: ValidationError) -> list[FieldError]:
     errors = []
     for error in exc.errors(include_url=False, include_input=True):
         field = str(error["loc"][0]) if error["loc"] else ""
-        kind, message = error["type"], str(error["msg"]).removeprefix("Value error, ")
-        if kind == "missing" or (error["input"] is None and kind.endswith("_type")):
-            message = "is required"
-        elif kind == "extra_forbidden":
-            message = "is not a field of an activity"
-        elif kind == "string_too_long":
-            message = (f"is too long ({len(str(error['input'])):,} characters; "
-                       f"at most {error['ctx']['max_length']:,})")
-        elif kind in ("greater_than_equal", "less_than_equal"):
-            bound = "at least" if kind == "greater_than_equal" else "at most"
-            limit = error["ctx"]["ge" if kind == "greater_than_equal" else "le"]
-            message = f"must be {bound} {limit} (got {str(error['input'])[:40]})"
-        elif kind == "enum":
-            message = f"{str(error['input'])[:60]!r} is not one of: {error['ctx']['expected']}"
-        errors.append(FieldError(field, message))
+        errors.append(FieldError(field, *_message(error)))
     return errors
+
+
+def _message(error: Any) -> tuple[str, Said]:
+    """pydantic's error as (English message, both languages)."""
+    kind, given = error["type"], error.get("input")
+    ctx = error.get("ctx") or {}
+    if isinstance(ctx.get("error"), Refusal):
+        sentence: Said = ctx["error"].said
+    elif kind == "missing" or (given is None and kind.endswith("_type")):
+        sentence = said("required")
+    elif kind == "extra_forbidden":
+        sentence = said("not_a_field")
+    elif kind == "string_too_long":
+        sentence = said("too_long", n=f"{len(str(given)):,}", limit=f"{ctx['max_length']:,}")
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        low = kind == "greater_than_equal"
+        sentence = said("at_least" if low else "at_most", limit=ctx["ge" if low else "le"],
+                        got=str(given)[:40])
+    elif kind == "enum":
+        sentence = said("one_of", value=str(given)[:60], allowed=ctx["expected"])
+    elif kind.startswith(("date", "datetime")):
+        sentence = said("not_date_value")
+    elif kind.startswith("int"):
+        sentence = said("not_whole", value=str(given)[:40])
+    elif kind.startswith("decimal"):
+        sentence = said("not_amount", value=str(given)[:40])
+    else:
+        detail = str(error["msg"]).removeprefix("Value error, ")
+        return detail, said("invalid", detail=detail)
+    return sentence.en, sentence

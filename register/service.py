@@ -22,7 +22,14 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from register import committees as committee_names
 from register import repository as repo
-from register.errors import ConflictError, FieldError, NotFound, ValidationFailed
+from register.errors import (
+    ConflictError,
+    NotFound,
+    ValidationFailed,
+    field_error,
+    refused_field,
+)
+from register.messages import said
 from register.models import Activity
 from register.normalize import code_from_words, country_code
 from register.roles import AccessPolicy, Action
@@ -96,13 +103,14 @@ class RegisterService:
         """Create or update by a stable external key, so importing twice changes nothing."""
         actor = self._access.require(actor, Action.IMPORT)
         if not external_id or len(external_id) > 36:
-            raise ValidationFailed([FieldError("external_id", "must be 1 to 36 characters")])
+            raise ValidationFailed(
+                [field_error("external_id", said("length_between", low=1, high=36))])
         with self._sessions() as session:
             existing = repo.get_by_external_id(session, external_id)
         if existing is None:
             return "created", self.create(actor, data, channel=channel, external_id=external_id)
         if existing.deleted_at is not None:
-            raise NotFound(f"activity {external_id} was deleted; it is not re-created by import")
+            raise NotFound(said("deleted", id=external_id))
         before = existing.version
         record = self._change(actor, existing.id, dict(data), "import", None)
         return ("unchanged" if record.version == before else "updated"), record
@@ -139,12 +147,11 @@ class RegisterService:
                 note: str | None, expected_version: int | None = None) -> ActivityRecord:
         unknown = sorted(set(changes) - set(FIELDS))
         if unknown:
-            raise ValidationFailed(FieldError(n, "is not a field of an activity") for n in unknown)
+            raise ValidationFailed(field_error(n, said("not_a_field")) for n in unknown)
         with self._transaction() as session:
             row = self._row(session, activity_id, for_update=True)
             if expected_version is not None and row.version != expected_version:
-                raise ConflictError(f"activity {activity_id} was changed by someone else "
-                                    f"(version {row.version}, you had {expected_version})")
+                raise ConflictError(said("changed_meanwhile"))
             current = _stored(row)
             known = self.committees if "committee" in changes else []
             values = validate({**current, **changes}, known).model_dump()
@@ -169,9 +176,9 @@ class RegisterService:
             try:
                 values[name] = convert(raw) if raw else None
             except ValueError as exc:
-                errors.append(FieldError(name, str(exc)))
+                errors.append(refused_field(name, exc))
         if errors:
-            raise ValidationFailed(errors, "Cannot search")
+            raise ValidationFailed(errors, said("cannot_search"))
         return repo.ActivityFilter(municipality=municipality, year=year, text=text,
                                    limit=limit, offset=max(0, offset), **values)
 
@@ -180,7 +187,7 @@ class RegisterService:
         row = repo.get_activity(session, activity_id, include_deleted=include_deleted,
                                 for_update=for_update)
         if row is None:
-            raise NotFound(f"no activity with id {activity_id}")
+            raise NotFound(said("no_activity", id=activity_id))
         return row
 
     @contextmanager
@@ -190,11 +197,9 @@ class RegisterService:
                 with session.begin():
                     yield session
             except StaleDataError as exc:
-                raise ConflictError("the activity was changed by someone else; try again") \
-                    from exc
+                raise ConflictError(said("changed_meanwhile")) from exc
             except IntegrityError as exc:  # e.g. two imports racing to create one external id
-                raise ConflictError(f"the change conflicts with a stored activity: "
-                                    f"{exc.orig}") from exc
+                raise ConflictError(said("conflicts", detail=exc.orig)) from exc
 
 
 def _as_dict(data: Mapping[str, Any] | ActivityDraft) -> dict[str, Any]:
@@ -231,4 +236,4 @@ def _plain(value: Any) -> Any:
 
 def _check_channel(channel: str) -> None:
     if len(channel) > 200:
-        raise ValidationFailed([FieldError("channel", "is longer than 200 characters")])
+        raise ValidationFailed([field_error("channel", said("longer_than", n=200))])

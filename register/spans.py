@@ -19,6 +19,7 @@ from typing import Any
 
 from register import committees, countries, dates
 from register.fields import parse_amount
+from register.messages import Said
 from register.vocab import KIND_WORDS, PROGRAMME_WORDS, STATUS_WORDS, TARGET_WORDS, Kind
 
 CUT = " ¦ "  # where a value was taken out; no name runs across it
@@ -72,7 +73,7 @@ class Spans:
     values: dict[str, Any] = field(default_factory=dict)
     left: str = ""
     partner_before_visit: bool = False
-    date_problem: str = ""  # "'4 mars' needs a year": a date that could not be read
+    date_problem: Said | None = None  # "'4 mars' saknar år": a date that could not be read
 
 
 def read(piece: str, known: Sequence[str], language: str = "sv") -> Spans:
@@ -170,14 +171,14 @@ def _dates(text: str, found: Spans, _known: Sequence[str]) -> str:
             try:
                 span = dates.parse_range(candidate)
             except ValueError as exc:
-                found.date_problem = str(exc)  # the shortest run's reason is the last
+                found.date_problem = getattr(exc, "said", None)  # the shortest run's, last
                 continue
             if span is not None:
                 best = (words[i].start(), words[j - 1].end(), span)
                 break
     if best is None or "start_date" in found.values:
         return text
-    found.date_problem = ""
+    found.date_problem = None
     start, end, span = best
     found.values["start_date"], found.values["end_date"] = span.start, span.end
     return _cut(text, start, end)

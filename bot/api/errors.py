@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 
 from bot.api.auth import Unauthorized
 from bot.api.schemas import ErrorOut
-from bot.core import Commands, InvalidQuestionError, RateLimited
+from bot.core import InvalidQuestionError, RateLimited
 from register.errors import ConflictError, NotFound, PermissionDenied, ValidationFailed
 
 log = logging.getLogger("policyguide.api")
@@ -30,6 +30,13 @@ def _json(status: int, body: ErrorOut, headers: dict[str, str] | None = None) ->
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
 
 
+def _language(request: Request) -> str:
+    """The asker's language: the route's ``language`` parameter, else Accept-Language, else
+    Swedish."""
+    asked = request.query_params.get("language") or request.headers.get("accept-language", "")
+    return "en" if asked.strip().lower().startswith("en") else "sv"
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(Unauthorized)
     async def unauthorized(_: Request, __: Exception) -> JSONResponse:
@@ -38,10 +45,11 @@ def install(app: FastAPI) -> None:
                      {"WWW-Authenticate": "Bearer"})
 
     @app.exception_handler(InvalidQuestionError)
-    async def invalid(_: Request, exc: Exception) -> JSONResponse:
-        message = str(exc)
-        return _json(400, ErrorOut(code="invalid_question", message=message,
-                                   language=Commands.language_of(message)))
+    async def invalid(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, InvalidQuestionError)
+        language = getattr(exc, "language", None) or _language(request)
+        return _json(400, ErrorOut(code="invalid_question", message=exc.text(language),
+                                   language=language))
 
     @app.exception_handler(RateLimited)
     async def limited(_: Request, exc: Exception) -> JSONResponse:
@@ -52,15 +60,20 @@ def install(app: FastAPI) -> None:
                      {"Retry-After": str(seconds)})
 
     @app.exception_handler(PermissionDenied)
-    async def forbidden(_: Request, exc: Exception) -> JSONResponse:
-        return _json(403, ErrorOut(code="forbidden", message=str(exc), language="en"))
+    async def forbidden(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, PermissionDenied)
+        language = _language(request)
+        return _json(403, ErrorOut(code="forbidden", message=exc.text(language),
+                                   language=language))
 
     @app.exception_handler(ValidationFailed)
-    async def not_saved(_: Request, exc: Exception) -> JSONResponse:
+    async def not_saved(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ValidationFailed)
-        fields = [{"field": e.field, "message": e.message} for e in exc.errors]
-        return _json(422, ErrorOut(code="validation_failed", message=str(exc), language="en",
-                                   fields=fields))
+        language = _language(request)
+        fields = [{"field": e.field, "message": e.text(language, labelled=False)}
+                  for e in exc.errors]
+        return _json(422, ErrorOut(code="validation_failed", message=exc.text(language),
+                                   language=language, fields=fields))
 
     @app.exception_handler(RequestValidationError)
     async def bad_body(_: Request, exc: Exception) -> JSONResponse:
@@ -72,25 +85,35 @@ def install(app: FastAPI) -> None:
                                    + "; ".join(f"{f['field']}: {f['message']}" for f in fields)))
 
     @app.exception_handler(Expired)
-    async def expired(_: Request, __: Exception) -> JSONResponse:
-        return _json(404, ErrorOut(code="expired", language="en",
-                                   message="This answer is too old to act on; ask again."))
+    async def expired(request: Request, __: Exception) -> JSONResponse:
+        language = _language(request)
+        return _json(404, ErrorOut(code="expired", language=language, message=(
+            "This answer is too old to act on; ask again." if language == "en"
+            else "Svaret är för gammalt för att användas; fråga igen.")))
 
     @app.exception_handler(NotFound)
-    async def not_found(_: Request, exc: Exception) -> JSONResponse:
-        return _json(404, ErrorOut(code="not_found", message=str(exc), language="en"))
+    async def not_found(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, NotFound)
+        language = _language(request)
+        return _json(404, ErrorOut(code="not_found", message=exc.text(language),
+                                   language=language))
 
     @app.exception_handler(ConflictError)
-    async def conflict(_: Request, exc: Exception) -> JSONResponse:
-        return _json(409, ErrorOut(code="conflict", message=str(exc), language="en"))
+    async def conflict(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ConflictError)
+        language = _language(request)
+        return _json(409, ErrorOut(code="conflict", message=exc.text(language),
+                                   language=language))
 
     @app.exception_handler(Exception)
     async def failure(request: Request, _: Exception) -> JSONResponse:
         error_id = uuid.uuid4().hex[:8]
+        language = _language(request)
         log.exception("API %s %s failed [error_id=%s]", request.method, request.url.path,
                       error_id)
         # uvicorn closes the connection after an unhandled error: say so, or a keep-alive
         # client's next request on it is reset
-        return _json(500, ErrorOut(code="internal", error_id=error_id, language="en",
-                                   message=f"Something went wrong; error id {error_id}."),
-                     {"Connection": "close"})
+        message = (f"Something went wrong; error id {error_id}." if language == "en"
+                   else f"Något gick fel; fel-id {error_id}.")
+        return _json(500, ErrorOut(code="internal", error_id=error_id, language=language,
+                                   message=message), {"Connection": "close"})

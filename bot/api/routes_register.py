@@ -83,12 +83,12 @@ def router(desk: ActivityDesk) -> APIRouter:
         return FormOut(fields=out)
 
     @api.get("/writers/{actor}", response_model=WriterOut)
-    def writer(actor: str) -> WriterOut:
+    def writer(actor: str, language: str = Query("sv", pattern="^(sv|en)$")) -> WriterOut:
         """Whether ``actor`` may log activities (coordinators only)."""
         try:
             desk.require_writer(actor)
         except PermissionDenied as exc:
-            return WriterOut(may_write=False, message=str(exc))
+            return WriterOut(may_write=False, message=exc.text(language))
         return WriterOut(may_write=True)
 
     @api.post("/drafts", response_model=DraftOut)

@@ -27,6 +27,7 @@ from bot.reminders.schedule import (
 from knowledge.facts import Briefing, Fact
 from knowledge.models import Citation
 from register.errors import PermissionDenied
+from register.messages import said
 from register.reminder_log import Answer, ReminderLog
 from register.roles import AccessPolicy
 from register.service import FOLLOW_UP_KINDS, FollowUp, RegisterService
@@ -84,8 +85,7 @@ class Reminders:
         """Mark done or snooze, for whoever it was sent to or a register coordinator;
         ``PermissionDenied`` (a message for the person) for anyone else."""
         if not may_answer(self._log, self._access, actor, item, period):
-            raise PermissionDenied("Only the coordinator the reminder was sent to, or a "
-                                   "register coordinator, can answer it.")
+            raise PermissionDenied(said("reminder_not_yours"))
         self._log.answer(item, period, status, actor, until=until)
 
     def resolve(self, name: str) -> str | None:

@@ -38,16 +38,16 @@ def guarded(work: Callable[[], T], language: str, what: str) -> T | SlackMessage
         return work()
     except PermissionDenied as exc:
         log.info("slack %s: not allowed: %s", what, exc)
-        return refused(str(exc))
+        return refused(exc.text(language))
     except RegisterError as exc:
         log.info("slack %s: register refused: %s", what, exc)
-        return texts.not_done(str(exc))
+        return texts.not_done(exc.text(language))
     except RateLimited as exc:
         log.info("slack %s: rate limited for %.1f s", what, exc.retry_after_s)
         return texts.rate_limited(exc.retry_after_whole_s, language)
     except InvalidQuestionError as exc:
         log.info("slack %s: refused: %s", what, exc)
-        return texts.invalid(str(exc), language)
+        return texts.invalid(exc.text(language), language)
     except Exception:
         cid = correlation_id()
         log.exception("slack %s failed [correlation_id=%s]", what, cid)

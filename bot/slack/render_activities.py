@@ -57,8 +57,9 @@ def saved(record: ActivityRecord) -> SlackMessage:
 
 
 def refused(message: str) -> SlackMessage:
-    """A role refusal, as the register words it: who may do it and whom to ask."""
-    return SlackMessage(text=f"🔒 Tyvärr, det här får du inte göra: {escape(message)}")
+    """A role refusal, as the register words it (in the asker's language): who may do it and
+    whom to ask."""
+    return SlackMessage(text=f"🔒 {escape(message)}")
 
 
 def report_comment(year: int, activities: int) -> str:

@@ -131,11 +131,12 @@ def submitted_values(view: dict[str, Any]) -> dict[str, Any]:
 
 
 def field_errors(exc: ValidationFailed) -> dict[str, str]:
-    """Slack's ``errors`` map: each message under its field, others under the title."""
+    """Slack's ``errors`` map: each message under its field, others under the title (with
+    their field's label), in Swedish like the form."""
     errors: dict[str, str] = {}
     for error in exc.errors:
         block = error.field if error.field in FIELDS else "title"
-        prefix = "" if block == error.field else f"{error.field}: "
+        text = error.text("sv", labelled=block != error.field)
         message = errors.get(block, "")
-        errors[block] = truncate(f"{message} {prefix}{error.message}".strip(), 300)
+        errors[block] = truncate(f"{message} {text}".strip(), 300)
     return errors

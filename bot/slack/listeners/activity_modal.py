@@ -47,7 +47,7 @@ def register(app: App, commands: Commands, desk: ActivityDesk) -> None:
             ack(response_action="errors", errors=field_errors(exc))
             return
         except PermissionDenied as exc:
-            ack(response_action="errors", errors={"title": truncate(str(exc), 300)})
+            ack(response_action="errors", errors={"title": truncate(exc.text("sv"), 300)})
             return
         except Exception:
             cid = correlation_id()

@@ -68,6 +68,13 @@ def test_an_empty_question_is_a_readable_400(api: RunningApi, text: str) -> None
     assert "empty" in body["message"] and "tom" in body["message"]
 
 
+def test_a_refusal_is_in_the_language_of_the_question(api: RunningApi) -> None:
+    english = ("What does the policy say about exchanges with schools abroad? " * 60)[:3000]
+    body = error(api.client.post("/v1/ask", json={"text": english}), 400, "invalid_question")
+    assert body["language"] == "en" and "the limit is 2000" in body["message"]
+    assert "Frågan" not in body["message"]
+
+
 def test_a_50000_character_question_is_a_readable_400(api: RunningApi) -> None:
     question = ("Vad säger policyn om utbyten med skolor i andra länder? " * 1000)[:49_999] + "?"
     assert len(question) == 50_000

@@ -69,7 +69,9 @@ def test_writers_are_the_configured_coordinators(api: RunningApi) -> None:
     assert yes.status_code == 200 and yes.json() == {"may_write": True, "message": None}
     no = api.client.get(f"/v1/register/writers/{OUTSIDER}")
     assert no.status_code == 200 and no.json()["may_write"] is False
-    assert OUTSIDER in no.json()["message"] and "coordinators" in no.json()["message"]
+    assert OUTSIDER not in no.json()["message"] and "samordnare" in no.json()["message"]
+    english = api.client.get(f"/v1/register/writers/{OUTSIDER}", params={"language": "en"})
+    assert "only register coordinators" in english.json()["message"]
     odd = api.client.get("/v1/register/writers/not-an-actor")
     assert odd.status_code == 200 and odd.json()["may_write"] is False
 
@@ -105,7 +107,7 @@ def test_an_empty_line_is_an_empty_draft_with_the_municipality(api: RunningApi) 
 def test_a_draft_for_a_non_coordinator_is_refused(api: RunningApi) -> None:
     refusal = error(api.client.post("/v1/register/drafts", json={"actor": OUTSIDER, "text": LINE}),
                     403, "forbidden")
-    assert "only register coordinators" in refusal["message"]
+    assert "bara registrets samordnare" in refusal["message"] and OUTSIDER not in refusal["message"]
 
 
 def test_a_coordinator_saves_an_activity_that_reads_back_both_ways(api: RunningApi) -> None:
@@ -144,7 +146,8 @@ def test_a_non_coordinator_is_refused_and_nothing_is_stored(api: RunningApi) -> 
     before = api.register.search()
     refusal = error(save(api, activity(title="Otillåtet besök"), actor=OUTSIDER), 403,
                     "forbidden")
-    assert OUTSIDER in refusal["message"]
+    assert "Du får inte registrera" in refusal["message"] and refusal["language"] == "sv"
+    assert OUTSIDER not in refusal["message"] and "UGUEST" not in refusal["message"]
     assert api.register.search() == before and api.register.search(text="Otillåtet") == []
 
 
@@ -154,7 +157,12 @@ def test_an_end_before_the_start_is_a_422_on_that_field_and_nothing_is_stored(
     reply = save(api, activity(title="Baklängesresan", end_date="2026-08-01"))
     refusal = error(reply, 422, "validation_failed")
     assert [f["field"] for f in refusal["fields"]] == ["end_date"]
-    assert "before it starts" in refusal["fields"][0]["message"]
+    assert "innan den börjar" in refusal["fields"][0]["message"]  # Swedish unless asked
+    english = api.client.post("/v1/register/activities", params={"language": "en"}, json={
+        "actor": COORDINATOR, "fields": activity(title="Baklängesresan", end_date="2026-08-01")})
+    refused = error(english, 422, "validation_failed")
+    assert refused["language"] == "en" and "before it starts" in refused["fields"][0]["message"]
+    assert "The activity was not saved" in refused["message"]
     assert api.register.search() == before
 
 

@@ -74,7 +74,7 @@ def test_unauthorised_user_writes_nothing(service: RegisterService,
                                           sessions: sessionmaker[Session],
                                           activity: ActivityFactory) -> None:
     before = counts(sessions)
-    with pytest.raises(PermissionDenied, match="slack:U999 may not create"):
+    with pytest.raises(PermissionDenied, match="You may not create"):
         service.create("slack:U999", activity(country="Narnia"))  # refused before validation
     assert counts(sessions) == before
 
@@ -113,5 +113,5 @@ def test_error_messages_are_register_errors(service: RegisterService) -> None:
     checks: list[Callable[[], object]] = [lambda: service.get(999_999),
                                           lambda: service.history(999_999)]
     for check in checks:
-        with pytest.raises(RegisterError, match="no activity with id 999999"):
+        with pytest.raises(RegisterError, match="There is no activity 999999"):
             check()

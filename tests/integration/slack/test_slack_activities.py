@@ -98,8 +98,8 @@ def test_an_end_before_the_start_is_shown_under_the_field_and_nothing_is_stored(
                                   user=REGISTRAR)
     answer = json.loads(reply.body)
     assert answer["response_action"] == "errors"
-    assert set(answer["errors"]) == {"end_date"} and "before it starts" in answer["errors"][
-        "end_date"]
+    assert set(answer["errors"]) == {"end_date"} and "innan den börjar" in answer["errors"][
+        "end_date"]  # the form is Swedish, and so are its errors
     assert bot.register.search() == []
 
 
@@ -108,7 +108,7 @@ def test_missing_required_fields_are_each_marked(bot: RunningBot) -> None:
     reply = bot.slack.submit_view(view, filled_state(view, {"participants": "många"}),
                                   user=REGISTRAR)
     errors = json.loads(reply.body)["errors"]
-    assert "participants" in errors and "whole number" in errors["participants"]
+    assert "participants" in errors and "inget heltal" in errors["participants"]
     full = bot.slack.submit_view(view, filled_state(view), user=REGISTRAR)
     assert {"municipality", "title", "committee", "kind", "country", "start_date"} <= set(
         json.loads(full.body)["errors"])
@@ -121,7 +121,8 @@ def test_a_non_coordinator_is_refused_politely_and_nothing_opens_or_is_stored(
     since = bot.standin.mark()
     assert bot.slack.command(LINE, command="/aktivitet", user="U1", channel="C45").status == 200
     refusal = bot.standin.wait_for("response_url", since=since)
-    assert "🔒" in refusal.body["text"] and "only register coordinators" in refusal.body["text"]
+    assert "🔒" in refusal.body["text"] and "bara registrets samordnare" in refusal.body["text"]
+    assert "U1" not in refusal.body["text"] and "slack:" not in refusal.body["text"]
     assert refusal.body["response_type"] == "ephemeral"
     assert not bot.standin.calls_to("views.open")
     view = opened(bot, LINE, channel="C45")[0].body["view"]  # a modal a registrar opened

@@ -156,7 +156,7 @@ def test_a_users_own_setting_from_a_direct_message_applies_in_channels(bot: Runn
 
 def test_unknown_municipality_is_refused_with_a_hint(bot: RunningBot) -> None:
     reply = privately_answered(bot, "kommun Eksjo stad kommun x")
-    assert "Unknown municipality" in reply.body["text"]
+    assert "Okänd kommun" in reply.body["text"]  # a Swedish command, answered in Swedish
     assert bot.store.get_municipality("slack", "C1") is None
 
 
@@ -192,7 +192,8 @@ def test_empty_question_gets_a_friendly_message(bot: RunningBot) -> None:
 
 def test_a_50_kb_question_gets_a_friendly_message(bot: RunningBot) -> None:
     update = answered(bot, mention("Vem beslutar? " + "x" * 50_000))
-    assert "⚠️" in update.body["text"] and "limit is 2000" in update.body["text"]
+    assert "⚠️" in update.body["text"] and "gränsen är 2000" in update.body["text"]
+    assert "limit" not in update.body["text"]  # one language: the question's
 
 
 def test_rate_limit_refusal_says_when_to_try_again(
@@ -212,7 +213,7 @@ def test_an_unexpected_error_gives_a_friendly_message_with_a_correlation_id(
     def broken(question: str, municipality: str | None = None) -> Answer:
         raise RuntimeError("index exploded")
 
-    monkeypatch.setattr(bot.commands.service, "ask", broken)
+    monkeypatch.setattr(bot.commands.service, "answer", broken)
     with caplog.at_level(logging.ERROR, logger="policyguide.slack"):
         update = answered(bot, mention(NETWORK_Q))
     cid = re.search(r"fel-id `([0-9a-f]{10})`", update.body["text"])
@@ -224,13 +225,13 @@ def test_an_unexpected_error_gives_a_friendly_message_with_a_correlation_id(
 def test_requests_are_acknowledged_before_the_answer_is_worked_out(
         bot: RunningBot, monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
-    real_ask = bot.commands.service.ask
+    real_ask = bot.commands.service.answer
 
     def slow(question: str, municipality: str | None = None) -> Answer:
         assert release.wait(30)
         return real_ask(question, municipality)
 
-    monkeypatch.setattr(bot.commands.service, "ask", slow)
+    monkeypatch.setattr(bot.commands.service, "answer", slow)
     ack = bot.slack.command(NETWORK_Q + " Eksjö")  # returns while the core is still blocked
     assert ack.status == 200 and not bot.standin.calls_to("response_url")
     release.set()

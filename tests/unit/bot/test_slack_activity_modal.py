@@ -72,7 +72,7 @@ def test_field_errors_go_under_their_field_or_else_under_the_title() -> None:
                                FieldError("currency", "unknown"), FieldError("goals", "x")])
     errors = field_errors(failed)
     assert errors["end_date"] == "ends before it starts"
-    assert errors["title"] == "currency: unknown goals: x"
+    assert errors["title"] == "Valuta: unknown Policymål: x"  # labelled, as the form is
 
 
 def test_a_long_activity_list_is_cut_and_counted() -> None:

@@ -34,8 +34,13 @@ def test_the_swedish_and_english_examples_give_the_same_activity() -> None:
 
 def test_every_inference_is_stated() -> None:
     result = parse_command(SV, municipality="Eksjö", known_committees=KNOWN)
-    stated = {note.split(":")[0] for note in result.assumptions}
-    assert stated == {"funding_source", "form", "partner_city", "title", "status"}
+    assert set(result.assumed) == {"funding_source", "form", "partner_city", "title", "status"}
+    assert len(result.assumptions) == len(result.assumed)
+    # said in the line's language, with the form's labels, never as raw field names
+    assert any(n.startswith("Partnerort: Time (från partnern") for n in result.assumptions)
+    assert any(n.startswith("Status: Planerad (standardvärdet") for n in result.assumptions)
+    english = parse_command(EN, municipality="Eksjö", known_committees=KNOWN)
+    assert any(n.startswith("Partner city: Time (from the partner") for n in english.assumptions)
 
 
 def test_missing_and_not_understood_are_reported_not_guessed() -> None:
@@ -43,8 +48,8 @@ def test_missing_and_not_understood_are_reported_not_guessed() -> None:
                            municipality=None, known_committees=KNOWN)
     assert set(result.missing) == {"municipality", "committee", "form", "country", "start_date"}
     assert result.not_understood[:2] == ["flurb", "Narnia"]
-    assert "needs a year" in result.not_understood[2]
-    assert "did you mean 'Barn- och utbildningsnämnden'" in result.not_understood[3]
+    assert "saknar år" in result.not_understood[2]  # a Swedish line is answered in Swedish
+    assert "menade du «Barn- och utbildningsnämnden»" in result.not_understood[3]
     assert result.draft.form is None  # a study visit has no programme: the form is asked for
 
 
@@ -70,10 +75,10 @@ def test_place_before_the_country_is_the_partner_city() -> None:
     result = parse_command("log study visit to Tartu Art School, Tartu, Estonia, May 3-7, 2026",
                            municipality="Eksjö", known_committees=KNOWN)
     assert result.draft.partner_city == "Tartu" and result.not_understood == []
-    assert any(note.startswith("partner_city: Tartu") for note in result.assumptions)
+    assert any(note.startswith("Partner city: Tartu") for note in result.assumptions)
 
 
 def test_an_overlong_line_is_refused() -> None:
     result = parse_command("logga " + "x" * 5_000, municipality="Eksjö", known_committees=KNOWN)
-    assert "at most 2,000" in result.not_understood[0]
+    assert "högst 2,000" in result.not_understood[0]
     assert "committee" in result.missing

@@ -20,8 +20,10 @@ def test_refusal_explains() -> None:
     with pytest.raises(PermissionDenied) as caught:
         policy.require("slack:U9", Action.CANCEL)
     message = str(caught.value)
-    assert "slack:U9 may not cancel" in message and "coordinators" in message
-    assert "Anyone may read" in message
+    assert "You may not cancel activities" in message and "coordinators" in message
+    assert "Anyone may read" in message and "U9" not in message  # no raw ids
+    swedish = caught.value.text("sv")
+    assert swedish.startswith("Du får inte ställa in aktiviteter") and "U9" not in swedish
 
 
 @pytest.mark.parametrize("actor", ["anna", "slack:", ":U1", "slack:U 1", "SLACK:U1", ""])

@@ -21,6 +21,8 @@ _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{12,}?)[\"“”«»]
 _NEGATION = re.compile(r"\b(inte|ej|icke|aldrig|ingen|inget|inga|varken|not|never|no|none|"
                        r"nor|neither|cannot|can't|don't|doesn't|isn't|aren't|won't|mustn't)\b",
                        re.I)
+# "Ja, …" / "No, …": a verdict on the question that no quote can show
+_POLARITY = re.compile(r"^\W*(ja|jo|nej|yes|no)\b(?!-)", re.I)
 _MONTHS = {m: i for names in (
     "januari februari mars april maj juni juli augusti september oktober november december",
     "january february march april may june july august september october november december")
@@ -94,6 +96,10 @@ def months(text: str) -> set[int]:
 
 def quoted(text: str) -> list[str]:
     return [q.strip() for q in _QUOTED.findall(text)]
+
+
+def yes_or_no(text: str) -> bool:
+    return bool(_POLARITY.match(text))
 
 
 def negated(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Decide whether a generated answer may be shown: every claim must stand in what it cites.
 
 Checked per sentence against the excerpts that sentence cites: quoted phrases verbatim;
-every body, number, date and municipality present; no negation the excerpts lack. Over the
+every body, number, date and municipality present; no negation the excerpts lack; no bare
+yes or no opening a sentence (a quote cannot show one). Over the
 whole answer: written in the asker's language, cites something, cites only excerpts that
 were given. For questions about who decides, signs or is responsible, the bodies must be
 those of the engine's own checked answer (or, where that is a passage, those its quotes
@@ -87,6 +88,8 @@ class Verifier:
                   sources: Sequence[Source], language: str,
                   draft_bodies: set[tuple[str, str]] | None, question: str) -> list[str]:
         said = f"«{part.text[:80]}»"
+        if claims.yes_or_no(part.text):  # the engine quotes; it never judges yes or no
+            return [f"{said} answers yes or no, which a quote cannot show"]
         quoted = claims.quoted(part.text)
         within = " \n".join(s.text for s in (cited or sources))
         reasons = [f"the quote «{q[:60]}» is not verbatim in the excerpts"

@@ -13,11 +13,8 @@ from api_harness import RunningApi, unquoted
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
 from llm_standin import LlmStandIn  # noqa: E402
+from scripted_model import scripted_llm  # noqa: E402
 
-from knowledge.generation.chat import ModelSettings, build_chat_model  # noqa: E402
-from knowledge.generation.verifier import Verifier, places_in  # noqa: E402
-from knowledge.generation.writer import GeneratedAnswers  # noqa: E402
-from knowledge.municipalities import load_registry  # noqa: E402
 from knowledge.service import PolicyService  # noqa: E402
 
 pytestmark = pytest.mark.integration
@@ -27,16 +24,8 @@ GOOD = "Avtal med nya vänorter beslutas i KF och tecknas av KS [1]."
 
 @pytest.fixture
 def llm(service: PolicyService) -> Iterator[LlmStandIn]:
-    standin = LlmStandIn().start()
-    model = build_chat_model(ModelSettings("openai-compatible", standin.url, "scripted", "k"))
-    assert model is not None
-    service.generator = GeneratedAnswers(model, Verifier(places_in(load_registry())),
-                                         draft_every_s=0.0)
-    try:
+    with scripted_llm(service) as standin:
         yield standin
-    finally:
-        service.generator = None
-        standin.stop()
 
 
 def events(api: RunningApi, text: str) -> list[tuple[str, dict[str, Any]]]:

@@ -13,11 +13,8 @@ from slack_standin import Call
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
 from llm_standin import LlmStandIn  # noqa: E402
+from scripted_model import scripted_llm  # noqa: E402
 
-from knowledge.generation.chat import ModelSettings, build_chat_model  # noqa: E402
-from knowledge.generation.verifier import Verifier, places_in  # noqa: E402
-from knowledge.generation.writer import GeneratedAnswers  # noqa: E402
-from knowledge.municipalities import load_registry  # noqa: E402
 from knowledge.service import PolicyService  # noqa: E402
 
 pytestmark = pytest.mark.integration
@@ -28,16 +25,8 @@ GOOD = ("Det Ã¤r kommunstyrelsen som beslutar om medlemskap i internationella nÃ
 
 @pytest.fixture
 def llm(service: PolicyService) -> Iterator[LlmStandIn]:
-    standin = LlmStandIn().start()
-    model = build_chat_model(ModelSettings("openai-compatible", standin.url, "scripted", "k"))
-    assert model is not None
-    service.generator = GeneratedAnswers(model, Verifier(places_in(load_registry())),
-                                         draft_every_s=0.0)
-    try:
+    with scripted_llm(service) as standin:
         yield standin
-    finally:
-        service.generator = None
-        standin.stop()
 
 
 def updates_until_final(bot: RunningBot, since: int) -> tuple[list[Call], Call]:

@@ -75,6 +75,8 @@ def test_an_english_answer_may_translate_the_bodies(verifier: Verifier) -> None:
     ('Policyn säger "kommunstyrelsen beslutar om alla nätverk och all budget" [1].', "verbatim"),
     ("I Eksjö och i Ale beslutar kommunstyrelsen om medlemskap i nätverk [1].", "Ale"),
     ("Kommunstyrelsen beslutar inte om medlemskap i nätverk [1].", "negates"),
+    ("Ja, kommunstyrelsen beslutar om medlemskap i nätverk [1].", "yes or no"),
+    ("No, the policy sets a limit of 40 000 kronor [2].", "yes or no"),
     ("Kommunstyrelsen beslutar om medlemskap i nätverk.", "cites nothing"),
     ("Kommunstyrelsen beslutar om medlemskap i nätverk [4].", "only 3"),
     ("The municipal executive board decides on membership [1].", "language"),

@@ -18,7 +18,7 @@ from bot.cli_ingest import register as register_ingest_commands
 from bot.cli_register import register_app
 from bot.cli_reminders import reminders_command
 from bot.cli_teams import teams_app
-from bot.render_cli import render_answer, render_decision, render_eval
+from bot.render_cli import ask_with_draft, render_answer, render_decision, render_eval
 from bot.slack.run import slack_command
 from knowledge.calibration import fit, load_rows
 from knowledge.decision import DEFAULT_MODEL
@@ -30,6 +30,7 @@ from knowledge.evaluation import (
     load_items,
     service_answerer,
 )
+from knowledge.query import detect_language
 from knowledge.service import InvalidQuestionError
 
 app = typer.Typer(help="Cited answers from municipal international policies.",
@@ -66,10 +67,11 @@ def ask(
     if question is None:
         fail("Give a question, or --batch FILE.jsonl.")
     try:
-        answer = service.ask(question or "", municipality)
+        answer = (service.ask(question, municipality) if as_json
+                  else ask_with_draft(console, service, question, municipality))
     except InvalidQuestionError as exc:
         log.warning("refused question: %s", exc)
-        fail(str(exc))
+        fail(exc.text(detect_language(question)))
     if as_json:
         print(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
     else:

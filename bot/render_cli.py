@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
+from rich.live import Live
 from rich.panel import Panel
 from rich.table import Table
 
@@ -15,6 +16,21 @@ from knowledge.decision import DecisionModel
 from knowledge.evaluation import Report
 from knowledge.models import Answer, Document
 from knowledge.municipalities import load_registry
+from knowledge.query import detect_language
+from knowledge.service import PolicyService
+
+
+def ask_with_draft(console: Console, service: PolicyService, question: str,
+                   municipality: str | None) -> Answer:
+    """``service.ask``; on a terminal, a generated answer's draft is shown live as it is
+    written (marked as unchecked) and cleared before the verified answer is printed."""
+    if service.generator is None or not console.is_terminal:
+        return service.ask(question, municipality)
+    title = ("utkast – kontrolleras mot källorna" if detect_language(question) == "sv"
+             else "draft – checked against the sources")
+    with Live(console=console, transient=True, refresh_per_second=4) as live:
+        return service.ask(question, municipality, on_draft=lambda text: live.update(
+            Panel(text, title=title, border_style="dim")))
 
 
 def render_answer(console: Console, answer: Answer) -> None:

@@ -21,7 +21,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from bot.cli_common import console, fail, settings
+from bot.cli_common import console, err, fail, settings
 from bot.render_cli import render_ingest, render_municipalities
 from bot.wiring import build_store, ensure_ingested, ingest_options
 from ingest.assign import MUNICIPALITY_FILE, AssignmentError
@@ -63,7 +63,12 @@ def ingest(
         except AssignmentError as exc:
             fail(exc)
     render_ingest(console, report)
-    if report.failed and not (report.added or report.updated or report.unchanged):
+    if report.failed:  # the rest has landed; a script or cron job still learns of the failures
+        for path, reason in report.failed:
+            err.print(f"not ingested: {path}: {reason}")
+        total = len(report.failed) + len(report.added) + len(report.updated) + len(report.unchanged)
+        err.print(f"{len(report.failed)} of {total} files "
+                  "failed; the others were ingested.")
         raise typer.Exit(1)
 
 

@@ -69,10 +69,12 @@ def test_ingest_reports_a_broken_file_and_keeps_the_rest(env: dict[str, str],
                                     "## Ansvar\n\nKommunstyrelsen beslutar om vänorter.\n",
                                     encoding="utf-8")
     out = run(env, "ingest", str(tmp_path))
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 1, out.stderr  # the rest landed, and a script still notices
     assert "1 added" in out.stdout and "1 failed" in out.stdout and "broken.pdf" in out.stdout
+    assert "not ingested:" in out.stderr and "1 of 2 files failed" in out.stderr
+    assert "Traceback" not in out.stderr
     again = run(env, "ingest", str(tmp_path))
-    assert "1 unchanged" in again.stdout
+    assert "1 unchanged" in again.stdout and again.returncode == 1
 
 
 def test_eval_prints_metrics_and_the_baseline_row(env: dict[str, str], tmp_path: Path) -> None:

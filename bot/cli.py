@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from bot.api.serve import serve_command
-from bot.cli_common import console, err, fail, policy_service
+from bot.cli_common import console, err, fail, policy_service, settings
 from bot.cli_facts import register as register_fact_commands
 from bot.cli_feedback import feedback
 from bot.cli_ingest import register as register_ingest_commands
@@ -168,6 +168,23 @@ app.command()(feedback)
 
 
 app.add_typer(register_app, name="register")
+
+
+@app.command()
+def doctor() -> None:
+    """Check the settings and reach every configured service; say plainly what is wrong."""
+    from bot.doctor import diagnose
+
+    findings = diagnose(settings())
+    for f in findings:
+        mark = "[green]✓[/green]" if f.ok else "[red]✗[/red]"
+        note = "" if f.needed or f.ok else " (optional)"
+        console.print(f"{mark} [bold]{f.part}[/bold]{note}: {f.detail}")
+    failed = [f for f in findings if not f.ok and f.needed]
+    if failed:
+        err.print(f"{len(failed)} of {len(findings)} checks failed: "
+                  + ", ".join(f.part for f in failed))
+        raise typer.Exit(1)
 
 
 app.command("slack")(slack_command)

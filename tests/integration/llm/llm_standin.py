@@ -37,6 +37,13 @@ class LlmStandIn:
             def log_message(self, *args: Any) -> None:
                 pass
 
+            def do_GET(self) -> None:  # /v1/models, as `policyguide doctor` asks
+                if self.path.rstrip("/").endswith("/models"):
+                    self._send_json(200, {"object": "list", "data": [
+                        {"id": "scripted", "object": "model", "owned_by": "test"}]})
+                else:
+                    self._send_json(404, {"error": {"message": "no such route"}})
+
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 reply = standin.take(body, {k.lower(): v for k, v in self.headers.items()})

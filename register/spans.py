@@ -255,9 +255,12 @@ def _country(text: str, found: Spans, _known: Sequence[str]) -> str:
     return text
 
 
+_KIND_WORDS = re.compile(_WORD_START + "(" + "|".join(
+    re.escape(w) for w in sorted(_KINDS, key=len, reverse=True)) + ")" + _WORD_END, re.I)
+
+
 def _kind(text: str, found: Spans, _known: Sequence[str]) -> str:
-    pattern = re.compile(_WORD_START + "(" + "|".join(
-        re.escape(w) for w in sorted(_KINDS, key=len, reverse=True)) + ")" + _WORD_END, re.I)
+    pattern = _KIND_WORDS
     visit = _VISITS_US.search(text)
     if visit is not None:
         found.values["kind"] = Kind.INCOMING_VISIT

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.bodies import BODY_TABLE
 from knowledge.lexicon import body_mentions
 from knowledge.query import fold
 
@@ -37,8 +36,6 @@ _EN_FILLER = {"the", "a", "an", "its", "their", "each", "every", "any", "all", "
               "this", "which", "who", "and", "or", "by", "to", "for", "with", "in", "on",
               "is", "are", "be", "was", "decides", "signs", "approves", "must", "may", "shall",
               "should", "responsible", "relevant", "own", "respective"}
-_FIXED_EN = {fold(re.sub(r"^(?:the|an?)\s+|\s*\(.*\)$", "", b.english)) for b in BODY_TABLE
-             if b.english}
 
 
 @dataclass(frozen=True)
@@ -90,10 +87,6 @@ def numbers(text: str) -> set[int]:
     return out
 
 
-def months(text: str) -> set[int]:
-    return {_MONTHS[m.lower()] for m in _MONTH_WORD.findall(text)}
-
-
 def quoted(text: str) -> list[str]:
     return [q.strip() for q in _QUOTED.findall(text)]
 
@@ -139,7 +132,3 @@ def english_supported(claim: str, names: set[str]) -> bool:
         return True
     return any(name == claim or name.endswith(" " + claim) or claim.endswith(" " + name)
                for name in names if name)
-
-
-def is_fixed_english(claim: str) -> bool:
-    return claim in _FIXED_EN

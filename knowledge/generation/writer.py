@@ -40,18 +40,17 @@ class GeneratedAnswers:
         if answer.abstained or not answer.citations:
             return answer
         started = time.perf_counter()
-        sources = [Source(i, c.municipality, c.document, c.section, c.quote)
-                   for i, c in enumerate(answer.citations, start=1)]
+        sources = _sources(answer)
+        draft = _without_notes(answer)
         prompt = load_prompt("answer", answer.language)
         system, user = prompt.render(
             question=question, municipality=answer.municipality or "—",
-            draft=_without_notes(answer), passages=_numbered(sources))
+            draft=draft, passages=_numbered(sources))
         try:
             text = self._stream(system, user, on_draft)
         except ModelError as exc:
             return self._fallback(answer, (str(exc),), started)
-        check = self.verifier.check(text, sources, language=answer.language,
-                                    draft=_without_notes(answer),
+        check = self.verifier.check(text, sources, language=answer.language, draft=draft,
                                     actor_question=actor_question, question=question)
         if not check.ok:
             return self._fallback(answer, check.reasons, started, text)
@@ -87,11 +86,15 @@ class GeneratedAnswers:
 def check_only(verifier: Verifier, text: str, answer: Answer, actor_question: bool,
                question: str = "") -> Check:
     """Verify a text against an answer's citations (benchmarks report both sides of it)."""
-    sources = [Source(i, c.municipality, c.document, c.section, c.quote)
-               for i, c in enumerate(answer.citations, start=1)]
-    return verifier.check(text, sources, language=answer.language,
+    return verifier.check(text, _sources(answer), language=answer.language,
                           draft=_without_notes(answer), actor_question=actor_question,
                           question=question)
+
+
+def _sources(answer: Answer) -> list[Source]:
+    """The answer's citations as the numbered excerpts the model is given."""
+    return [Source(i, c.municipality, c.document, c.section, c.quote)
+            for i, c in enumerate(answer.citations, start=1)]
 
 
 def _numbered(sources: list[Source]) -> str:
